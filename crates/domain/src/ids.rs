@@ -1,0 +1,109 @@
+//! Typed identifiers. Every id is a UUIDv7 (time-ordered, so it doubles as a
+//! stable sort key) wrapped in its own type so that the compiler keeps a
+//! `FileId` out of a `UserId` slot.
+
+use std::fmt;
+use std::str::FromStr;
+
+use uuid::Uuid;
+
+macro_rules! define_id {
+    ($($(#[$meta:meta])* $name:ident;)+) => {$(
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+        )]
+        #[serde(transparent)]
+        #[schema(value_type = String, format = Uuid)]
+        pub struct $name(Uuid);
+
+        impl $name {
+            /// A fresh, time-ordered id.
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+
+            pub const fn from_uuid(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+
+            pub const fn into_uuid(self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
+
+        impl From<Uuid> for $name {
+            fn from(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+        }
+
+        impl From<$name> for Uuid {
+            fn from(id: $name) -> Self {
+                id.0
+            }
+        }
+    )+};
+}
+
+define_id! {
+    /// A person with an account (freelancer, client, admin or several of them).
+    UserId;
+    /// An uploaded file (avatar, portfolio image, attachment).
+    FileId;
+    /// A refresh token; each rotation creates a new one.
+    SessionId;
+    /// All refresh tokens descending from one login share a family.
+    SessionFamilyId;
+    /// A skill of the taxonomy.
+    SkillId;
+    /// One-time token sent by e-mail (verification, password reset).
+    EmailTokenId;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_uuid_v7_and_round_trip_through_strings() {
+        let id = UserId::new();
+        assert_eq!(id.into_uuid().get_version_num(), 7);
+        let parsed: UserId = id.to_string().parse().expect("parses");
+        assert_eq!(parsed, id);
+    }
+
+    #[test]
+    fn later_ids_sort_after_earlier_ones() {
+        let first = UserId::new();
+        let second = UserId::new();
+        assert!(second > first);
+    }
+
+    #[test]
+    fn ids_serialize_as_plain_strings() {
+        let id = FileId::new();
+        let json = serde_json::to_string(&id).expect("serializes");
+        assert_eq!(json, format!("\"{id}\""));
+    }
+}

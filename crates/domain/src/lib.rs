@@ -1,0 +1,15 @@
+//! The marketplace's rules, free of I/O.
+//!
+//! Everything here is plain data and pure functions so that it can be tested
+//! exhaustively (unit and property tests) and reused by every layer above.
+
+pub mod ids;
+pub mod money;
+pub mod pagination;
+pub mod profile;
+pub mod user;
+pub mod validation;
+
+pub use ids::*;
+pub use money::{Currency, Money, MoneyError};
+pub use validation::{FieldErrors, ValidationError};
