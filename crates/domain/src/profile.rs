@@ -81,6 +81,13 @@ impl CompanySize {
     }
 }
 
+/// A skill as shown on a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SkillTag {
+    pub slug: String,
+    pub name: String,
+}
+
 /// The body of `PUT /api/users/profile`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -112,7 +119,7 @@ pub struct FreelancerProfileInput {
     #[serde(default)]
     pub education: Vec<Education>,
     #[serde(default)]
-    pub portfolio: Vec<PortfolioItemInput>,
+    pub portfolio: Vec<PortfolioItem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -139,9 +146,9 @@ pub struct Education {
     pub end_year: Option<i32>,
 }
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PortfolioItemInput {
+pub struct PortfolioItem {
     pub title: String,
     #[serde(default)]
     pub description: String,

@@ -1,0 +1,21 @@
+//! Persistence. SeaORM entities, the migrations that create them on SQLite,
+//! PostgreSQL and MySQL/MariaDB alike, and one repository module per aggregate.
+//!
+//! Repositories take any `ConnectionTrait`, so a service can run several of
+//! them inside one transaction. Services never build SQL themselves.
+
+pub mod db;
+pub mod entity;
+pub mod error;
+pub mod migration;
+
+pub mod email_tokens;
+pub mod files;
+pub mod profiles;
+pub mod sessions;
+pub mod skills;
+pub mod users;
+
+pub use db::{Backend, Db, connect};
+pub use error::StoreError;
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};

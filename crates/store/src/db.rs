@@ -1,0 +1,58 @@
+//! Connecting to the database named by `DATABASE_URL`.
+
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+use crate::migration::Migrator;
+
+pub type Db = DatabaseConnection;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+    MySql,
+}
+
+impl Backend {
+    pub fn of(db: &impl ConnectionTrait) -> Self {
+        match db.get_database_backend() {
+            DbBackend::Postgres => Self::Postgres,
+            DbBackend::MySql => Self::MySql,
+            _ => Self::Sqlite,
+        }
+    }
+}
+
+/// Opens a pool. SQLite gets WAL (readers never wait for the writer), foreign
+/// keys on (SQLite leaves them off by default) and a busy timeout so that
+/// concurrent writers queue instead of failing.
+pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .max_connections(max_connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    Database::connect(options).await
+}
+
+/// Brings the schema up to date; safe to run on every start.
+pub async fn migrate(db: &Db) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Cheap round trip used by `/readyz`.
+pub async fn ping(db: &Db) -> Result<(), DbErr> {
+    db.ping().await
+}

@@ -1,0 +1,12 @@
+//! SeaORM entities, one file per table. They are the store's private view of
+//! rows; repositories turn them into the records services work with.
+
+pub mod client_profile;
+pub mod email_token;
+pub mod file;
+pub mod freelancer_profile;
+pub mod freelancer_skill;
+pub mod refresh_token;
+pub mod session_family;
+pub mod skill;
+pub mod user;

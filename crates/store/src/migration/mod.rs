@@ -1,0 +1,17 @@
+//! One ordered list of migrations that runs unchanged on SQLite, PostgreSQL and
+//! MySQL/MariaDB. Never edit a migration that has shipped; add a new one.
+
+use sea_orm_migration::prelude::*;
+
+mod columns;
+mod m20261128_000001_accounts;
+mod m20261128_000002_skills_taxonomy;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261128_000001_accounts::Migration), Box::new(m20261128_000002_skills_taxonomy::Migration)]
+    }
+}

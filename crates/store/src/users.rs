@@ -1,0 +1,161 @@
+//! The users aggregate: account row, roles and credentials.
+
+use chrono::{DateTime, Utc};
+use domain::user::{Email, Role};
+use domain::{FileId, UserId};
+use sea_orm::prelude::Expr;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::entity::user;
+use crate::error::{StoreError, StoreResult};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRecord {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    /// The role chosen at sign-up; what the account is mainly for.
+    pub primary_role: Role,
+    pub is_freelancer: bool,
+    pub is_client: bool,
+    pub is_admin: bool,
+    pub avatar_file_id: Option<FileId>,
+    pub location: Option<String>,
+    pub timezone: Option<String>,
+    pub email_verified_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl UserRecord {
+    pub fn has_role(&self, role: Role) -> bool {
+        match role {
+            Role::Freelancer => self.is_freelancer,
+            Role::Client => self.is_client,
+            Role::Admin => self.is_admin,
+        }
+    }
+
+    pub fn roles(&self) -> Vec<Role> {
+        [Role::Freelancer, Role::Client, Role::Admin].into_iter().filter(|r| self.has_role(*r)).collect()
+    }
+}
+
+impl TryFrom<user::Model> for UserRecord {
+    type Error = StoreError;
+    fn try_from(m: user::Model) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: m.id.into(),
+            primary_role: m.primary_role.parse().map_err(|_| StoreError::Corrupt(format!("role {}", m.primary_role)))?,
+            email: m.email,
+            name: m.name,
+            password_hash: m.password_hash,
+            is_freelancer: m.is_freelancer,
+            is_client: m.is_client,
+            is_admin: m.is_admin,
+            avatar_file_id: m.avatar_file_id.map(FileId::from),
+            location: m.location,
+            timezone: m.timezone,
+            email_verified_at: m.email_verified_at,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        })
+    }
+}
+
+pub struct NewUser<'a> {
+    pub id: UserId,
+    pub email: &'a Email,
+    pub name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub now: DateTime<Utc>,
+}
+
+/// Inserts the account; a taken e-mail is `StoreError::Duplicate`.
+pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> StoreResult<UserRecord> {
+    let model = user::ActiveModel {
+        id: Set(new.id.into_uuid()),
+        email: Set(new.email.as_str().to_owned()),
+        name: Set(new.name.to_owned()),
+        password_hash: Set(new.password_hash.to_owned()),
+        primary_role: Set(new.role.as_str().to_owned()),
+        is_freelancer: Set(new.role == Role::Freelancer),
+        is_client: Set(new.role == Role::Client),
+        is_admin: Set(new.role == Role::Admin),
+        avatar_file_id: Set(None),
+        location: Set(None),
+        timezone: Set(None),
+        email_verified_at: Set(None),
+        created_at: Set(new.now),
+        updated_at: Set(new.now),
+    };
+    model.insert(db).await?.try_into()
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<UserRecord>> {
+    user::Entity::find_by_id(id.into_uuid()).one(db).await?.map(TryInto::try_into).transpose()
+}
+
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &Email) -> StoreResult<Option<UserRecord>> {
+    user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(db).await?.map(TryInto::try_into).transpose()
+}
+
+pub async fn set_password(db: &impl ConnectionTrait, id: UserId, hash: &str, now: DateTime<Utc>) -> StoreResult<()> {
+    update(db, id, |m| {
+        m.password_hash = Set(hash.to_owned());
+        m.updated_at = Set(now);
+    })
+    .await
+}
+
+pub async fn mark_email_verified(db: &impl ConnectionTrait, id: UserId, now: DateTime<Utc>) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::EmailVerifiedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(id.into_uuid()))
+        .filter(user::Column::EmailVerifiedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Grants a role; granting one the user holds already is a no-op.
+pub async fn grant_role(db: &impl ConnectionTrait, id: UserId, role: Role) -> StoreResult<()> {
+    let column = match role {
+        Role::Freelancer => user::Column::IsFreelancer,
+        Role::Client => user::Column::IsClient,
+        Role::Admin => user::Column::IsAdmin,
+    };
+    user::Entity::update_many()
+        .col_expr(column, Expr::value(true))
+        .filter(user::Column::Id.eq(id.into_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub struct Basics<'a> {
+    pub name: &'a str,
+    pub avatar_file_id: Option<FileId>,
+    pub location: Option<&'a str>,
+    pub timezone: Option<&'a str>,
+}
+
+pub async fn update_basics(db: &impl ConnectionTrait, id: UserId, b: Basics<'_>, now: DateTime<Utc>) -> StoreResult<()> {
+    update(db, id, |m| {
+        m.name = Set(b.name.to_owned());
+        m.avatar_file_id = Set(b.avatar_file_id.map(FileId::into_uuid));
+        m.location = Set(b.location.map(str::to_owned));
+        m.timezone = Set(b.timezone.map(str::to_owned));
+        m.updated_at = Set(now);
+    })
+    .await
+}
+
+async fn update(db: &impl ConnectionTrait, id: UserId, change: impl FnOnce(&mut user::ActiveModel)) -> StoreResult<()> {
+    let mut model = user::ActiveModel { id: Set(id.into_uuid()), ..Default::default() };
+    change(&mut model);
+    user::Entity::update(model).exec(db).await?;
+    Ok(())
+}
