@@ -1,0 +1,68 @@
+//! Use cases. Each module is one domain of the product; each public method is
+//! one thing a user can do, run in one database transaction. The outside world
+//! (mail, file storage) is reached only through the traits in [`ports`].
+
+pub mod accounts;
+pub mod files;
+pub mod ports;
+pub mod profiles;
+pub mod rate_limit;
+pub mod skills;
+
+pub mod passwords;
+
+use std::sync::Arc;
+
+use store::Db;
+
+pub use accounts::{Accounts, AuthSettings};
+pub use files::Files;
+pub use profiles::Profiles;
+pub use skills::Skills;
+
+/// Everything the HTTP edge needs, cheap to clone.
+#[derive(Clone)]
+pub struct Services {
+    pub db: Db,
+    pub accounts: Accounts,
+    pub profiles: Profiles,
+    pub files: Files,
+    pub skills: Skills,
+}
+
+/// The adapters chosen at start-up.
+pub struct Ports {
+    pub mailer: Arc<dyn ports::Mailer>,
+    pub storage: Arc<dyn ports::FileStorage>,
+}
+
+impl Services {
+    pub fn new(db: Db, ports: Ports, auth: AuthSettings) -> Self {
+        let files = Files::new(db.clone(), ports.storage);
+        Self {
+            accounts: Accounts::new(db.clone(), ports.mailer, auth),
+            profiles: Profiles::new(db.clone()),
+            skills: Skills::new(db.clone()),
+            files,
+            db,
+        }
+    }
+}
+
+/// A failure that is ours, not the caller's: the database or an adapter broke.
+/// Services log the detail; the edge answers 500 without it.
+#[derive(Debug, thiserror::Error)]
+#[error("internal error: {0}")]
+pub struct Internal(pub String);
+
+impl From<store::StoreError> for Internal {
+    fn from(err: store::StoreError) -> Self {
+        Self(err.to_string())
+    }
+}
+
+impl From<store::DbErr> for Internal {
+    fn from(err: store::DbErr) -> Self {
+        Self(err.to_string())
+    }
+}
