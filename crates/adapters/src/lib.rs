@@ -1,0 +1,4 @@
+//! Implementations of the services' ports, chosen at start-up by configuration.
+
+pub mod mail;
+pub mod storage;

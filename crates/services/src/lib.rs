@@ -16,6 +16,14 @@ use std::sync::Arc;
 use store::Db;
 
 pub use accounts::{Accounts, AuthSettings};
+
+/// The records services hand to the edge.
+pub mod records {
+    pub use store::files::FileRecord;
+    pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord};
+    pub use store::skills::SkillRecord;
+    pub use store::users::UserRecord;
+}
 pub use files::Files;
 pub use profiles::Profiles;
 pub use skills::Skills;
@@ -46,6 +54,13 @@ impl Services {
             files,
             db,
         }
+    }
+}
+
+impl Services {
+    /// Whether the database answers; backs `/readyz`.
+    pub async fn ping(&self) -> Result<(), Internal> {
+        Ok(store::db::ping(&self.db).await?)
     }
 }
 
