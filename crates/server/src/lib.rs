@@ -1,0 +1,8 @@
+//! The `downwork` binary's library half: configuration, wiring of adapters
+//! into services, and the commands. Integration tests start the real server
+//! through [`app::App`].
+
+pub mod app;
+pub mod commands;
+pub mod config;
+pub mod telemetry;

@@ -52,3 +52,8 @@ pub async fn find_by_slugs(db: &impl ConnectionTrait, slugs: &[String]) -> Store
     let rows = skill::Entity::find().filter(skill::Column::Slug.is_in(slugs.iter().cloned())).all(db).await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
+
+/// The whole taxonomy (a few hundred rows).
+pub async fn all(db: &impl ConnectionTrait) -> StoreResult<Vec<SkillRecord>> {
+    Ok(skill::Entity::find().order_by_asc(skill::Column::Slug).all(db).await?.into_iter().map(Into::into).collect())
+}

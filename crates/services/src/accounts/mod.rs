@@ -235,3 +235,21 @@ impl Accounts {
         self.keys.issue(user, family, Utc::now(), self.settings.access_ttl)
     }
 }
+
+impl Accounts {
+    /// Creates an administrator, or makes an existing account one. Used by
+    /// `downwork create-admin`; there is no HTTP route to become an admin.
+    pub async fn create_admin(&self, email: &str, password: &str, name: &str) -> Result<UserRecord, AccountError> {
+        let valid = Signup::validate(email, password, name, "client")?;
+        if let Some(existing) = users::find_by_email(&self.db, &valid.email).await? {
+            users::grant_role(&self.db, existing.id, Role::Admin).await?;
+            return Ok(users::find(&self.db, existing.id).await?.unwrap_or(existing));
+        }
+        let hash = passwords::hash(password.to_owned()).await?;
+        let new =
+            NewUser { id: UserId::new(), email: &valid.email, name: &valid.name, password_hash: &hash, role: Role::Admin, now: Utc::now() };
+        let user = users::insert(&self.db, new).await?;
+        users::mark_email_verified(&self.db, user.id, Utc::now()).await?;
+        Ok(user)
+    }
+}

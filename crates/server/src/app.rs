@@ -1,0 +1,125 @@
+//! Wiring: picks the adapters the configuration asks for, builds the
+//! services and the router, and serves them until a shutdown signal.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use adapters::mail::OutboxMailer;
+use adapters::storage::ObjectStorage;
+use api::{AppState, HttpConfig};
+use services::ports::FileStorage;
+use services::rate_limit::{Limit, LoginLimits};
+use services::{AuthSettings, Ports, Services};
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::telemetry;
+
+pub struct App {
+    pub services: Services,
+    pub router: axum::Router,
+}
+
+impl App {
+    /// Connects to the database, brings its schema up to date and builds everything.
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        let services = build_services(config).await?;
+        let state = AppState {
+            services: services.clone(),
+            config: Arc::new(HttpConfig {
+                trust_forwarded_for: config.trust_forwarded_for,
+                cors_origins: config.cors_origins.clone(),
+                web_dir: Some(config.web_dir.clone()),
+            }),
+            metrics: telemetry::metrics(),
+        };
+        Ok(Self { router: api::app(state), services })
+    }
+
+    /// Serves on `listener` until `shutdown` resolves, then lets in-flight
+    /// requests finish.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let accounts = self.services.accounts.clone();
+        let housekeeping = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(300));
+            loop {
+                tick.tick().await;
+                accounts.housekeeping();
+            }
+        });
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
+        housekeeping.abort();
+        result.context("server failed")
+    }
+}
+
+pub async fn build_services(config: &Config) -> anyhow::Result<Services> {
+    let db = connect(config).await?;
+    let storage: Arc<dyn FileStorage> = match config.storage_url.as_deref() {
+        Some(url) if url.starts_with("s3://") => Arc::new(ObjectStorage::s3(url)?),
+        Some(other) => anyhow::bail!("unsupported STORAGE_URL {other:?}; use s3://bucket"),
+        None => Arc::new(ObjectStorage::local(&config.data_dir.join("files"))?),
+    };
+    let mailer = Arc::new(OutboxMailer::new(config.data_dir.join("outbox"), config.mail_from.clone()));
+    let mut auth = AuthSettings::new(config.jwt_secret()?, config.public_url.trim_end_matches('/').to_owned());
+    auth.login_limits = LoginLimits {
+        per_account: Limit {
+            burst: config.login.account_burst,
+            refill_every: Duration::from_secs(config.login.account_refill_seconds),
+        },
+        per_address: Limit {
+            burst: config.login.address_burst,
+            refill_every: Duration::from_millis(config.login.address_refill_millis),
+        },
+    };
+    Ok(Services::new(db, Ports { mailer, storage }, auth))
+}
+
+/// Opens the database and migrates it.
+pub async fn connect(config: &Config) -> anyhow::Result<store::Db> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
+    }
+    let db = store::connect(&config.database_url(), config.database_max_connections)
+        .await
+        .context("cannot connect to the database")?;
+    store::db::migrate(&db).await.context("migrations failed")?;
+    Ok(db)
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down; finishing in-flight requests");
+}

@@ -1,0 +1,182 @@
+//! Configuration: built-in defaults, then `downwork.toml`, then the
+//! environment (`DOWNWORK_*`, plus the conventional `DATABASE_URL`,
+//! `REDIS_URL`, `STORAGE_URL`, `SMTP_URL`). Secrets are `SecretString`s, which
+//! print as `[REDACTED]` in logs and `Debug` output.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use base64::Engine as _;
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use rand::RngCore;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// `DOWNWORK_ADDR`: where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// `DOWNWORK_DATA_DIR`: SQLite file, uploaded files, outbox, generated secrets.
+    pub data_dir: PathBuf,
+    /// `DATABASE_URL`: PostgreSQL or MySQL/MariaDB; SQLite under the data dir when unset.
+    pub database_url: Option<SecretString>,
+    pub database_max_connections: u32,
+    /// `STORAGE_URL`: `s3://bucket` for S3-compatible storage; local disk when unset.
+    pub storage_url: Option<String>,
+    /// `DOWNWORK_JWT_SECRET`; generated and kept under the data dir when unset.
+    pub jwt_secret: Option<SecretString>,
+    /// Base URL of the site, for links in e-mails.
+    pub public_url: String,
+    pub mail_from: String,
+    /// The built web app.
+    pub web_dir: PathBuf,
+    pub cors_origins: Vec<String>,
+    pub trust_forwarded_for: bool,
+    /// `pretty` for people, `json` for log collectors.
+    pub log_format: String,
+    pub login: LoginConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct LoginConfig {
+    pub account_burst: u32,
+    pub account_refill_seconds: u64,
+    pub address_burst: u32,
+    pub address_refill_millis: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            database_max_connections: 20,
+            storage_url: None,
+            jwt_secret: None,
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            mail_from: "Downwork <no-reply@downwork.local>".to_owned(),
+            web_dir: PathBuf::from("web/dist"),
+            cors_origins: Vec::new(),
+            trust_forwarded_for: false,
+            log_format: "pretty".to_owned(),
+            login: LoginConfig::default(),
+        }
+    }
+}
+
+impl Default for LoginConfig {
+    fn default() -> Self {
+        let defaults = services::rate_limit::LoginLimits::default();
+        Self {
+            account_burst: defaults.per_account.burst,
+            account_refill_seconds: defaults.per_account.refill_every.as_secs(),
+            address_burst: defaults.per_address.burst,
+            address_refill_millis: u64::try_from(defaults.per_address.refill_every.as_millis()).unwrap_or(1_000),
+        }
+    }
+}
+
+impl Config {
+    pub fn load() -> anyhow::Result<Self> {
+        Figment::new()
+            .merge(Toml::file(std::env::var("DOWNWORK_CONFIG").unwrap_or_else(|_| "downwork.toml".to_owned())))
+            .merge(Env::prefixed("DOWNWORK_").ignore(&["CONFIG"]).split("__"))
+            .merge(Env::raw().only(&["DATABASE_URL", "STORAGE_URL"]))
+            .extract()
+            .context("invalid configuration")
+    }
+
+    /// The database to use: `DATABASE_URL`, or SQLite in the data dir.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.expose_secret().to_owned(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("downwork.db").display()),
+        }
+    }
+
+    /// The configured JWT secret, or the one generated on first start and
+    /// kept in the data dir so that tokens survive restarts.
+    pub fn jwt_secret(&self) -> anyhow::Result<SecretString> {
+        if let Some(secret) = &self.jwt_secret {
+            anyhow::ensure!(secret.expose_secret().len() >= 32, "the JWT secret must be at least 32 characters");
+            return Ok(secret.clone());
+        }
+        load_or_create_secret(&self.data_dir.join("jwt_secret"))
+    }
+}
+
+fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim();
+        if existing.len() >= 32 {
+            return Ok(SecretString::from(existing.to_owned()));
+        }
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut bytes = [0u8; 48];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    write_private(path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
+    tracing::info!(path = %path.display(), "generated a new JWT secret");
+    Ok(SecretString::from(secret))
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let config = Config {
+            jwt_secret: Some(SecretString::from("super-secret-value-that-is-long-enough")),
+            database_url: Some(SecretString::from("postgres://user:hunter2@db/downwork")),
+            ..Config::default()
+        };
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("super-secret") && !printed.contains("hunter2"), "{printed}");
+    }
+
+    #[test]
+    fn generated_secret_is_kept() {
+        let dir = std::env::temp_dir().join(format!("downwork-config-{}", uuid::Uuid::now_v7()));
+        let config = Config { data_dir: dir.clone(), ..Config::default() };
+        let first = config.jwt_secret().expect("generates");
+        let second = config.jwt_secret().expect("reads");
+        assert_eq!(first.expose_secret(), second.expose_secret());
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("downwork.toml", "addr = \"127.0.0.1:9000\"\ndata_dir = \"/srv/from-file\"")?;
+            jail.set_env("DOWNWORK_ADDR", "0.0.0.0:0");
+            jail.set_env("DOWNWORK_LOGIN__ACCOUNT_BURST", "3");
+            let config = Config::load().map_err(|e| e.to_string())?;
+            assert_eq!(config.addr.to_string(), "0.0.0.0:0");
+            assert_eq!(config.data_dir, PathBuf::from("/srv/from-file"));
+            assert_eq!(config.login.account_burst, 3);
+            Ok(())
+        });
+    }
+}
