@@ -39,6 +39,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 }
 
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    // Syntax first, so that broken JSON is always a 400 whatever its shape.
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
+        .map_err(|e| AppError::malformed("malformed_json", format!("the body is not valid JSON: {e}")))?;
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
@@ -52,7 +55,6 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             _ => AppError::malformed("malformed_json", format!("the body is not valid JSON: {inner}")),
         }
     })?;
-    de.end().map_err(|e| AppError::malformed("malformed_json", format!("the body is not valid JSON: {e}")))?;
     Ok(value)
 }
 

@@ -1,0 +1,8 @@
+//! Integration tests through the real HTTP interface, one module per area.
+
+mod accounts;
+mod conventions;
+mod files;
+mod profiles;
+mod sessions;
+mod support;

@@ -1,0 +1,172 @@
+//! `TestApp`: the real server on a free port with a fresh database, and a
+//! small typed client for the stories the tests tell.
+//!
+//! The backend comes from `TEST_DATABASE` (`sqlite`, the default, `postgres`
+//! or `mysql`); the latter two create a fresh database on the server named by
+//! `TEST_POSTGRES_URL` / `TEST_MYSQL_URL` for every test.
+
+use std::path::PathBuf;
+
+use reqwest::{Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database, Statement};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use server::app::App;
+use server::config::Config;
+
+pub const JWT_SECRET: &str = "integration-test-secret-0123456789abcdef";
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub data_dir: PathBuf,
+    pub db: store::Db,
+}
+
+pub struct TestUser {
+    pub id: String,
+    pub email: String,
+    pub access: String,
+    pub refresh: String,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(customise: impl FnOnce(&mut Config)) -> Self {
+        let data_dir = std::env::temp_dir().join(format!("downwork-test-{}", uuid::Uuid::now_v7()));
+        let mut config = Config {
+            addr: "127.0.0.1:0".parse().expect("address"),
+            data_dir: data_dir.clone(),
+            database_url: fresh_database().await.map(SecretString::from),
+            database_max_connections: 5,
+            jwt_secret: Some(SecretString::from(JWT_SECRET)),
+            web_dir: data_dir.join("no-web-app"),
+            ..Config::default()
+        };
+        customise(&mut config);
+        let app = App::build(&config).await.expect("app builds");
+        let db = app.services.db.clone();
+        let listener = tokio::net::TcpListener::bind(config.addr).await.expect("binds");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        tokio::spawn(app.serve(listener, std::future::pending()));
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        Self { base, http, data_dir, db }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        let mut req = self.http.get(self.url(path));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn post(&self, path: &str, body: Value, token: Option<&str>) -> Response {
+        let mut req = self.http.post(self.url(path)).json(&body);
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn put(&self, path: &str, body: Value, token: &str) -> Response {
+        self.http.put(self.url(path)).json(&body).bearer_auth(token).send().await.expect("request")
+    }
+
+    /// Signs up `email` as `role` with [`PASSWORD`].
+    pub async fn signup_as(&self, email: &str, role: &str) -> TestUser {
+        let body = json!({"email": email, "password": PASSWORD, "name": "Test User", "role": role});
+        let res = self.post("/api/users/signup", body, None).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "signup of {email}");
+        let body: Value = res.json().await.expect("json");
+        TestUser {
+            id: body["user"]["id"].as_str().expect("id").to_owned(),
+            email: email.to_owned(),
+            access: body["access_token"].as_str().expect("access").to_owned(),
+            refresh: body["refresh_token"].as_str().expect("refresh").to_owned(),
+        }
+    }
+
+    pub async fn signup(&self, role: &str) -> TestUser {
+        self.signup_as(&format!("{}@example.com", uuid::Uuid::now_v7().simple()), role).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post("/api/users/login", json!({"email": email, "password": password}), None).await
+    }
+
+    /// The text of every e-mail sent to `to`, oldest first.
+    pub fn mails_to(&self, to: &str) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.data_dir.join("outbox")) else { return Vec::new() };
+        let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        names.sort();
+        names
+            .into_iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|m| m.contains(&format!("\r\nTo: {to}\r\n")))
+            .collect()
+    }
+
+    /// The token of the last link to `path` mailed to `to`.
+    pub fn mailed_token(&self, to: &str, path: &str) -> String {
+        let mails = self.mails_to(to);
+        let mail = mails.last().expect("a mail was sent");
+        let marker = format!("{path}?token=");
+        let start = mail.find(&marker).expect("mail has the link") + marker.len();
+        mail[start..].split_whitespace().next().expect("token").to_owned()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let backend = self.db.get_database_backend();
+        let stmt = Statement::from_string(backend, format!("SELECT COUNT(*) AS n FROM {table}"));
+        let row = self.db.query_one_raw(stmt).await.expect("count query").expect("a row");
+        row.try_get::<i64>("", "n").expect("count")
+    }
+
+    /// Row counts of every table a request could write to.
+    pub async fn snapshot(&self) -> Vec<i64> {
+        let mut counts = Vec::new();
+        for table in ["users", "session_families", "refresh_tokens", "email_tokens", "files", "freelancer_profiles",
+            "client_profiles", "freelancer_skills"]
+        {
+            counts.push(self.count(table).await);
+        }
+        counts
+    }
+}
+
+/// A new, empty database on the server `TEST_DATABASE` names, or `None` for SQLite.
+async fn fresh_database() -> Option<String> {
+    let kind = std::env::var("TEST_DATABASE").unwrap_or_default();
+    let var = match kind.as_str() {
+        "" | "sqlite" => return None,
+        "postgres" => "TEST_POSTGRES_URL",
+        "mysql" => "TEST_MYSQL_URL",
+        other => panic!("unknown TEST_DATABASE {other:?}"),
+    };
+    let admin_url = std::env::var(var).unwrap_or_else(|_| panic!("TEST_DATABASE={kind} needs {var}"));
+    let name = format!("dw_test_{}", uuid::Uuid::now_v7().simple());
+    let admin = Database::connect(&admin_url).await.expect("connects to the test server");
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("creates the database");
+    admin.close().await.ok();
+    let mut url = url::Url::parse(&admin_url).expect("test database URL");
+    url.set_path(&format!("/{name}"));
+    Some(url.to_string())
+}
+
+/// Asserts the shared error shape and returns the body.
+pub async fn expect_error(res: Response, status: StatusCode, code: &str) -> Value {
+    assert_eq!(res.status(), status, "status for expected {code}");
+    let body: Value = res.json().await.expect("error body is JSON");
+    assert_eq!(body["error"]["code"], code, "{body}");
+    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+    body
+}
