@@ -32,7 +32,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
       )}
       {error && (
         <p className="field-error" id={errorId}>
-          {error}
+          {sentence(error)}
         </p>
       )}
     </div>
@@ -67,4 +67,9 @@ export function SelectField({ label, error, hint, className, children, ...select
       )}
     </Field>
   );
+}
+
+/** Server messages read "must not be empty"; shown alone they start a sentence. */
+function sentence(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

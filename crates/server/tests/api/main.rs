@@ -5,4 +5,5 @@ mod conventions;
 mod files;
 mod profiles;
 mod sessions;
+mod storage_s3;
 mod support;

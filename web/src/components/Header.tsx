@@ -1,0 +1,61 @@
+import { Link, NavLink, useNavigate } from "react-router";
+import { logout } from "../api/endpoints";
+import { useSession } from "../auth/session";
+
+export function Header() {
+  const session = useSession();
+  const navigate = useNavigate();
+
+  async function onLogout() {
+    await logout();
+    navigate("/", { replace: true });
+  }
+
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="brand" aria-label="Downwork home">
+          <span className="brand__mark" aria-hidden="true">
+            D
+          </span>
+          Downwork
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav">
+            {session ? (
+              <>
+                <li>
+                  <NavLink to="/profile" end>
+                    My profile
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={`/users/${session.user.id}`}>Public profile</NavLink>
+                </li>
+                <li className="nav__user" aria-label="Logged in as">
+                  {session.user.name}
+                </li>
+                <li>
+                  <button type="button" className="button button--ghost" onClick={onLogout}>
+                    Log out
+                  </button>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">Log in</NavLink>
+                </li>
+                <li>
+                  <Link to="/signup" className="button button--primary">
+                    Sign up
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
