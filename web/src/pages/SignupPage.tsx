@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from "react";
+import { Link, Navigate, useNavigate } from "react-router";
+import { useMutation } from "@tanstack/react-query";
+import { signup, type SignupInput } from "../api/endpoints";
+import { useSession } from "../auth/session";
+import { TextField } from "../components/Field";
+import { FormErrors, serverFieldErrors } from "../components/FormErrors";
+
+export function SignupPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [form, setForm] = useState<SignupInput>({ name: "", email: "", password: "", role: "freelancer" });
+  const mutation = useMutation({
+    mutationFn: signup,
+    onSuccess: () => navigate("/profile/edit", { replace: true, state: { welcome: true } }),
+  });
+  const errors = serverFieldErrors(mutation.error);
+
+  if (session && !mutation.isSuccess) return <Navigate to="/profile" replace />;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate({ ...form, name: form.name.trim(), email: form.email.trim() });
+  }
+
+  return (
+    <section className="auth-page">
+      <div className="card auth-card">
+        <h1>Create your account</h1>
+        <form className="form" onSubmit={onSubmit} aria-label="Sign up">
+          <FormErrors error={mutation.error} shown={["name", "email", "password", "role"]} />
+          <fieldset className="role-picker">
+            <legend>I want to</legend>
+            <label className={`role-option${form.role === "freelancer" ? " is-selected" : ""}`}>
+              <input type="radio" name="role" value="freelancer" checked={form.role === "freelancer"} onChange={() => setForm({ ...form, role: "freelancer" })} />
+              <span>
+                <strong>Freelancer</strong>
+                <span className="muted">Find work</span>
+              </span>
+            </label>
+            <label className={`role-option${form.role === "client" ? " is-selected" : ""}`}>
+              <input type="radio" name="role" value="client" checked={form.role === "client"} onChange={() => setForm({ ...form, role: "client" })} />
+              <span>
+                <strong>Client</strong>
+                <span className="muted">Hire freelancers</span>
+              </span>
+            </label>
+            {errors.role && <p className="field-error">{errors.role}</p>}
+          </fieldset>
+          <TextField label="Full name" name="name" autoComplete="name" required value={form.name} error={errors.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            error={errors.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            hint="At least 8 characters."
+            value={form.password}
+            error={errors.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
+          <button type="submit" className="button button--primary button--block" disabled={mutation.isPending}>
+            {mutation.isPending ? "Creating account…" : "Create account"}
+          </button>
+        </form>
+        <p className="auth-card__switch">
+          Already have an account? <Link to="/login">Log in</Link>
+        </p>
+      </div>
+    </section>
+  );
+}
