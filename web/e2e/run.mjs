@@ -1,0 +1,279 @@
+// End-to-end walk through the product against the real server binary and
+// Debian's Chromium: sign up, edit the profile, check the public page.
+//
+//   npm run build && npm run e2e
+//
+// Settings: DOWNWORK_BIN (default ../target/debug/downwork), CHROMIUM_PATH
+// (default /usr/bin/chromium), E2E_HEADED=1 to watch it run.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { makeAvatarPng } from "./png.mjs";
+import { startServer } from "./server.mjs";
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const resultsDir = path.join(webRoot, "test-results");
+const bin = path.resolve(process.env.DOWNWORK_BIN ?? path.join(webRoot, "../target/debug/downwork"));
+const distDir = path.join(webRoot, "dist");
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TIMEOUT = 15_000;
+
+const user = {
+  name: "Ada Freelancer",
+  email: `ada.${Date.now()}@example.com`,
+  password: "correct horse battery staple",
+  headline: "Senior Rust engineer for backend services",
+  rate: "85.50",
+  rateShown: "$85.50/hr",
+  skill: "Rust",
+  location: "Lisbon, Portugal",
+};
+
+/** Fails the walk with a readable message. */
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+class Walk {
+  passed = 0;
+  failed = 0;
+  skipped = 0;
+  /** The page a failure screenshot is taken of. */
+  page = null;
+
+  async step(name, fn) {
+    if (this.failed > 0) {
+      this.skipped += 1;
+      console.log(`  - ${name} (skipped)`);
+      return;
+    }
+    const started = Date.now();
+    try {
+      await fn();
+      this.passed += 1;
+      console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      this.failed += 1;
+      console.log(`  ✗ ${name}\n${indent(error?.stack ?? String(error))}`);
+      await this.screenshot(`failure-${slug(name)}.png`);
+    }
+  }
+
+  async screenshot(file) {
+    if (!this.page || this.page.isClosed()) return;
+    try {
+      await mkdir(resultsDir, { recursive: true });
+      const target = path.join(resultsDir, file);
+      await this.page.screenshot({ path: target, fullPage: true });
+      console.log(`    screenshot: ${path.relative(process.cwd(), target)}`);
+    } catch (error) {
+      console.log(`    (no screenshot: ${error.message})`);
+    }
+  }
+}
+
+function indent(text) {
+  return text
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+/** Console errors that mean a broken page: CSP violations and uncaught exceptions. */
+function watchPage(page, problems) {
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content.Security.Policy|Refused to/i.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+}
+
+async function main() {
+  const walk = new Walk();
+  const problems = [];
+  let server;
+  let browser;
+  try {
+    server = await startServer({ bin, webDir: distDir });
+    const base = server.url;
+    console.log(`server: ${base} (data in ${server.dataDir})`);
+
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: process.env.E2E_HEADED !== "1",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ].filter((arg) => arg !== "--headless" || process.env.E2E_HEADED !== "1"),
+    });
+
+    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(TIMEOUT);
+    const page = await context.newPage();
+    watchPage(page, problems);
+    walk.page = page;
+    let userId = "";
+
+    await walk.step("the home page loads under the server's CSP", async () => {
+      await page.goto("/");
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.getByRole("link", { name: "Sign up" }).waitFor();
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    await walk.step("sign up as a freelancer", async () => {
+      await page.getByRole("link", { name: "Sign up" }).click();
+      await page.waitForURL("**/signup");
+      await page.getByLabel("Freelancer").check();
+      await page.getByLabel("Full name").fill(user.name);
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(user.password);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.waitForURL("**/profile/edit");
+      await page.getByRole("heading", { name: /set up your profile/i }).waitFor();
+      await page.getByRole("navigation", { name: "Main" }).getByText(user.name).waitFor();
+      const session = await page.evaluate(() => JSON.parse(localStorage.getItem("downwork.session") ?? "null"));
+      expect(session?.accessToken && session?.refreshToken, "tokens are not stored after sign-up");
+      userId = session.user.id;
+    });
+
+    await walk.step("a server field error shows next to its field", async () => {
+      const timezone = page.getByLabel("Time zone");
+      await timezone.fill("Lisbon");
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await page.getByRole("alert").getByText("Please correct the highlighted fields.").waitFor();
+      expect((await timezone.getAttribute("aria-invalid")) === "true", "the time zone field is not marked invalid");
+      const describedBy = (await timezone.getAttribute("aria-describedby")) ?? "";
+      const messages = await Promise.all(describedBy.split(" ").map((id) => page.locator(`[id="${id}"]`).textContent()));
+      expect(
+        messages.some((text) => /IANA time zone/i.test(text ?? "")),
+        `the time zone field is not described by the server's message: ${JSON.stringify(messages)}`,
+      );
+    });
+
+    await walk.step("edit the profile: headline, rate, skill, avatar", async () => {
+      await page.getByLabel("Time zone").fill("Europe/Lisbon");
+      await page.getByLabel("Location").fill(user.location);
+      await page.getByLabel("Headline").fill(user.headline);
+      await page.getByLabel("Bio").fill("I build fast, reliable web services.\nTen years of backend work.");
+      await page.getByLabel("Hourly rate").fill(user.rate);
+      await page.getByLabel("Availability").selectOption("part_time");
+
+      const skills = page.getByRole("combobox", { name: "Skills" });
+      await skills.fill(user.skill);
+      await page.getByRole("option", { name: user.skill, exact: true }).click();
+      await page.getByRole("list", { name: "Selected skills" }).getByText(user.skill, { exact: true }).waitFor();
+
+      await page.getByLabel("Profile photo").setInputFiles({ name: "avatar.png", mimeType: "image/png", buffer: makeAvatarPng() });
+      const preview = page.getByRole("img", { name: `${user.name}'s avatar` });
+      await preview.waitFor();
+      expect(/\/api\/files\//.test((await preview.getAttribute("src")) ?? ""), "the avatar preview is not the uploaded file");
+
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await page.waitForURL("**/profile");
+      await page.getByRole("status").getByText("Your profile is saved.").waitFor();
+      await page.getByText(user.headline).waitFor();
+      await page.getByText(user.rateShown).waitFor();
+      await page.getByText(user.email).waitFor(); // the owner sees their e-mail
+    });
+
+    await walk.step("the public profile shows the edits and not the e-mail", async () => {
+      // A visitor who is not logged in.
+      const visitor = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+      visitor.setDefaultTimeout(TIMEOUT);
+      const view = await visitor.newPage();
+      watchPage(view, problems);
+      walk.page = view;
+      await view.goto(`/users/${userId}`);
+      await view.getByRole("heading", { level: 1, name: user.name }).waitFor();
+      await view.getByText(user.headline).waitFor();
+      await view.getByText(user.rateShown).waitFor();
+      await view.getByRole("region", { name: "Skills" }).getByText(user.skill, { exact: true }).waitFor();
+      await view.getByText(user.location).waitFor();
+      await view.getByText("Part time").waitFor();
+
+      const avatar = view.getByRole("img", { name: `${user.name}'s avatar` });
+      await avatar.waitFor();
+      await view.waitForFunction(
+        (alt) => {
+          const img = [...document.images].find((i) => i.alt === alt);
+          return img && img.complete && img.naturalWidth > 0;
+        },
+        `${user.name}'s avatar`,
+      );
+
+      const html = await view.content();
+      expect(!html.includes(user.email), "the public page shows the e-mail address");
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+      await walk.screenshot("public-profile.png");
+      walk.page = page;
+      await visitor.close();
+    });
+
+    await walk.step("an expired access token is refreshed on the fly", async () => {
+      const before = await page.evaluate(() => {
+        const session = JSON.parse(localStorage.getItem("downwork.session"));
+        const refreshToken = session.refreshToken;
+        session.accessToken = "expired.or.tampered";
+        localStorage.setItem("downwork.session", JSON.stringify(session));
+        return refreshToken;
+      });
+      await page.goto("/profile");
+      await page.getByText(user.headline).waitFor();
+      const after = await page.evaluate(() => JSON.parse(localStorage.getItem("downwork.session")));
+      expect(after.accessToken !== "expired.or.tampered", "the access token was not replaced");
+      expect(after.refreshToken !== before, "the refresh token was not rotated");
+    });
+
+    await walk.step("log out, then log back in", async () => {
+      await page.getByRole("button", { name: "Log out" }).click();
+      await page.getByRole("link", { name: "Log in" }).waitFor();
+      expect((await page.evaluate(() => localStorage.getItem("downwork.session"))) === null, "tokens remain after log-out");
+      await page.goto("/profile");
+      await page.waitForURL("**/login");
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(user.password);
+      await page.getByRole("button", { name: "Log in" }).click();
+      await page.waitForURL("**/profile");
+      await page.getByText(user.headline).waitFor();
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+  } catch (error) {
+    walk.failed += 1;
+    console.log(`  ✗ setup\n${indent(error?.stack ?? String(error))}`);
+    await walk.screenshot("failure-setup.png");
+  } finally {
+    await browser?.close().catch(() => {});
+    if (server) {
+      if (walk.failed > 0) {
+        await mkdir(resultsDir, { recursive: true });
+        await writeFile(path.join(resultsDir, "server.log"), server.log);
+        console.log(`    server log: ${path.relative(process.cwd(), path.join(resultsDir, "server.log"))}`);
+      }
+      await server.stop();
+    }
+  }
+
+  const skipped = walk.skipped ? `, ${walk.skipped} skipped` : "";
+  console.log(`\ne2e: ${walk.passed} passed, ${walk.failed} failed${skipped}`);
+  return walk.failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
