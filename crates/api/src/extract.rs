@@ -4,9 +4,9 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
-use axum::http::StatusCode;
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
 

@@ -57,10 +57,11 @@ pub fn app(state: AppState) -> Router {
                 tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
             }))
             .layer(PropagateRequestIdLayer::new(middleware::REQUEST_ID))
-            .layer(CatchPanicLayer::custom(|_| {
-                AppError::Internal("handler panicked".into()).into_response()
-            }))
-            .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
+            .layer(CatchPanicLayer::custom(|_| AppError::Internal("handler panicked".into()).into_response()))
+            .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                Duration::from_secs(30),
+            )),
     )
 }
 

@@ -206,7 +206,11 @@ impl FreelancerProfileInput {
         errors.ensure(self.skills.len() <= MAX_SKILLS, "freelancer.skills", format!("at most {MAX_SKILLS} skills"));
         let mut seen = std::collections::HashSet::new();
         errors.ensure(self.skills.iter().all(|s| seen.insert(s)), "freelancer.skills", "must not repeat a skill");
-        errors.ensure(self.experience.len() <= MAX_EXPERIENCE, "freelancer.experience", format!("at most {MAX_EXPERIENCE} entries"));
+        errors.ensure(
+            self.experience.len() <= MAX_EXPERIENCE,
+            "freelancer.experience",
+            format!("at most {MAX_EXPERIENCE} entries"),
+        );
         for (i, entry) in self.experience.iter().enumerate() {
             let at = format!("freelancer.experience[{i}]");
             validation::text(errors, &format!("{at}.title"), &entry.title, 1, 100);
@@ -217,18 +221,34 @@ impl FreelancerProfileInput {
                 errors.ensure(end >= entry.start_date, format!("{at}.end_date"), "must not be before the start date");
             }
         }
-        errors.ensure(self.education.len() <= MAX_EDUCATION, "freelancer.education", format!("at most {MAX_EDUCATION} entries"));
+        errors.ensure(
+            self.education.len() <= MAX_EDUCATION,
+            "freelancer.education",
+            format!("at most {MAX_EDUCATION} entries"),
+        );
         for (i, entry) in self.education.iter().enumerate() {
             let at = format!("freelancer.education[{i}]");
             validation::text(errors, &format!("{at}.school"), &entry.school, 1, 150);
             validation::text(errors, &format!("{at}.degree"), &entry.degree, 0, 100);
             validation::text(errors, &format!("{at}.field_of_study"), &entry.field_of_study, 0, 100);
-            errors.ensure((1900..=today.year() + 10).contains(&entry.start_year), format!("{at}.start_year"), "must be a plausible year");
+            errors.ensure(
+                (1900..=today.year() + 10).contains(&entry.start_year),
+                format!("{at}.start_year"),
+                "must be a plausible year",
+            );
             if let Some(end) = entry.end_year {
-                errors.ensure(end >= entry.start_year && end <= today.year() + 10, format!("{at}.end_year"), "must not be before the start year");
+                errors.ensure(
+                    end >= entry.start_year && end <= today.year() + 10,
+                    format!("{at}.end_year"),
+                    "must not be before the start year",
+                );
             }
         }
-        errors.ensure(self.portfolio.len() <= MAX_PORTFOLIO, "freelancer.portfolio", format!("at most {MAX_PORTFOLIO} items"));
+        errors.ensure(
+            self.portfolio.len() <= MAX_PORTFOLIO,
+            "freelancer.portfolio",
+            format!("at most {MAX_PORTFOLIO} items"),
+        );
         for (i, item) in self.portfolio.iter().enumerate() {
             let at = format!("freelancer.portfolio[{i}]");
             validation::text(errors, &format!("{at}.title"), &item.title, 1, 100);
@@ -280,7 +300,14 @@ mod tests {
     }
 
     fn update() -> ProfileUpdate {
-        ProfileUpdate { name: "Ann".into(), avatar_file_id: None, location: None, timezone: None, freelancer: None, client: None }
+        ProfileUpdate {
+            name: "Ann".into(),
+            avatar_file_id: None,
+            location: None,
+            timezone: None,
+            freelancer: None,
+            client: None,
+        }
     }
 
     #[test]
@@ -321,7 +348,12 @@ mod tests {
         let fields: Vec<_> = err.0.iter().map(|(f, _)| f.to_owned()).collect();
         assert_eq!(
             fields,
-            vec!["freelancer.experience[0].start_date", "freelancer.headline", "freelancer.hourly_rate", "freelancer.skills"]
+            vec![
+                "freelancer.experience[0].start_date",
+                "freelancer.headline",
+                "freelancer.hourly_rate",
+                "freelancer.skills"
+            ]
         );
     }
 

@@ -56,7 +56,10 @@ impl ValidationError {
 pub fn text(errors: &mut FieldErrors, field: &str, value: &str, min: usize, max: usize) {
     let len = value.trim().chars().count();
     if len < min {
-        errors.add(field, if min == 1 { "must not be empty".to_owned() } else { format!("must be at least {min} characters") });
+        errors.add(
+            field,
+            if min == 1 { "must not be empty".to_owned() } else { format!("must be at least {min} characters") },
+        );
     } else if len > max {
         errors.add(field, format!("must be at most {max} characters"));
     }

@@ -5,9 +5,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context as _;
 use adapters::mail::OutboxMailer;
 use adapters::storage::ObjectStorage;
+use anyhow::Context as _;
 use api::{AppState, HttpConfig};
 use services::ports::FileStorage;
 use services::rate_limit::{Limit, LoginLimits};

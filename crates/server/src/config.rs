@@ -167,6 +167,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's own error type
     fn environment_overrides_the_file() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("downwork.toml", "addr = \"127.0.0.1:9000\"\ndata_dir = \"/srv/from-file\"")?;

@@ -68,7 +68,8 @@ impl Profiles {
         };
         users::update_basics(&txn, id, basics, now).await?;
         if let (Some(input), Some((record, skills))) = (&update.freelancer, freelancer) {
-            let record = FreelancerRecord { hourly_rate: input.hourly_rate, availability: input.availability, ..record };
+            let record =
+                FreelancerRecord { hourly_rate: input.hourly_rate, availability: input.availability, ..record };
             profiles::save_freelancer(&txn, id, &record, &skills, now).await?;
             users::grant_role(&txn, id, Role::Freelancer).await?;
         }
@@ -103,7 +104,11 @@ async fn check_files(
         let found = files::find_owned(db, owner, &wanted).await?;
         for (i, item) in freelancer.portfolio.iter().enumerate() {
             let ok = item.image_file_ids.iter().all(|id| found.iter().any(|f| f.id == *id && f.purpose == "portfolio"));
-            errors.ensure(ok, format!("freelancer.portfolio[{i}].image_file_ids"), "must be portfolio images you uploaded");
+            errors.ensure(
+                ok,
+                format!("freelancer.portfolio[{i}].image_file_ids"),
+                "must be portfolio images you uploaded",
+            );
         }
     }
     Ok(())

@@ -18,4 +18,4 @@ pub mod users;
 
 pub use db::{Backend, Db, connect};
 pub use error::StoreError;
-pub use sea_orm::{ConnectionTrait, DbErr, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};

@@ -127,17 +127,21 @@ pub async fn save_freelancer(
         .exec(db)
         .await?;
     if !skills.is_empty() {
-        let links = skills.iter().map(|s| freelancer_skill::ActiveModel {
-            user_id: Set(id.into_uuid()),
-            skill_id: Set(s.id.into_uuid()),
-        });
+        let links = skills
+            .iter()
+            .map(|s| freelancer_skill::ActiveModel { user_id: Set(id.into_uuid()), skill_id: Set(s.id.into_uuid()) });
         freelancer_skill::Entity::insert_many(links).exec_without_returning(db).await?;
     }
     Ok(())
 }
 
 /// Creates or replaces the client profile.
-pub async fn save_client(db: &impl ConnectionTrait, id: UserId, c: &ClientRecord, now: DateTime<Utc>) -> StoreResult<()> {
+pub async fn save_client(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    c: &ClientRecord,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     let model = client_profile::ActiveModel {
         user_id: Set(id.into_uuid()),
         company_name: Set(c.company_name.clone()),

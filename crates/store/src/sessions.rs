@@ -11,7 +11,11 @@ use crate::entity::{refresh_token, session_family, user};
 use crate::error::StoreResult;
 use crate::users::UserRecord;
 
-pub async fn start_family(db: &impl ConnectionTrait, user_id: UserId, now: DateTime<Utc>) -> StoreResult<SessionFamilyId> {
+pub async fn start_family(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    now: DateTime<Utc>,
+) -> StoreResult<SessionFamilyId> {
     let id = SessionFamilyId::new();
     session_family::ActiveModel {
         id: Set(id.into_uuid()),
@@ -55,7 +59,10 @@ pub struct RefreshTokenRecord {
     pub family_revoked: bool,
 }
 
-pub async fn find_refresh_token(db: &impl ConnectionTrait, token_hash: &str) -> StoreResult<Option<RefreshTokenRecord>> {
+pub async fn find_refresh_token(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> StoreResult<Option<RefreshTokenRecord>> {
     let Some(token) =
         refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(token_hash)).one(db).await?
     else {

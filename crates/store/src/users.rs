@@ -47,7 +47,10 @@ impl TryFrom<user::Model> for UserRecord {
     fn try_from(m: user::Model) -> Result<Self, Self::Error> {
         Ok(Self {
             id: m.id.into(),
-            primary_role: m.primary_role.parse().map_err(|_| StoreError::Corrupt(format!("role {}", m.primary_role)))?,
+            primary_role: m
+                .primary_role
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("role {}", m.primary_role)))?,
             email: m.email,
             name: m.name,
             password_hash: m.password_hash,
@@ -99,7 +102,12 @@ pub async fn find(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<U
 }
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &Email) -> StoreResult<Option<UserRecord>> {
-    user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(db).await?.map(TryInto::try_into).transpose()
+    user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?
+        .map(TryInto::try_into)
+        .transpose()
 }
 
 pub async fn set_password(db: &impl ConnectionTrait, id: UserId, hash: &str, now: DateTime<Utc>) -> StoreResult<()> {
@@ -142,7 +150,12 @@ pub struct Basics<'a> {
     pub timezone: Option<&'a str>,
 }
 
-pub async fn update_basics(db: &impl ConnectionTrait, id: UserId, b: Basics<'_>, now: DateTime<Utc>) -> StoreResult<()> {
+pub async fn update_basics(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    b: Basics<'_>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     update(db, id, |m| {
         m.name = Set(b.name.to_owned());
         m.avatar_file_id = Set(b.avatar_file_id.map(FileId::into_uuid));

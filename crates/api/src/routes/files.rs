@@ -1,9 +1,9 @@
 //! `/api/files`: uploads (avatars, portfolio images, attachments) and downloads.
 
+use axum::Json;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use domain::FileId;
@@ -83,8 +83,8 @@ async fn upload(
     auth: AuthUser,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<(StatusCode, Json<UploadedFile>), AppError> {
-    let mut multipart =
-        multipart.map_err(|e| AppError::UnsupportedMediaType(format!("expected multipart/form-data: {}", e.body_text())))?;
+    let mut multipart = multipart
+        .map_err(|e| AppError::UnsupportedMediaType(format!("expected multipart/form-data: {}", e.body_text())))?;
     let mut purpose = None;
     let mut file: Option<Bytes> = None;
     while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {

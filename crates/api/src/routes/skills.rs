@@ -1,7 +1,7 @@
 //! `/api/skills`: the skills taxonomy.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use domain::SkillId;
 use domain::pagination::PageRequest;
 use serde::{Deserialize, Serialize};

@@ -1,8 +1,8 @@
 //! `/api/users`: sign-up, login and profiles.
 
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use chrono::{DateTime, Utc};
 use domain::profile::{Availability, CompanySize, Education, Experience, PortfolioItem, ProfileUpdate, SkillTag};
 use domain::user::Role;

@@ -65,7 +65,11 @@ impl Cli {
             }
             Command::CreateAdmin { email, password, name } => {
                 let services = app::build_services(&config).await?;
-                let admin = services.accounts.create_admin(&email, &password, &name).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                let admin = services
+                    .accounts
+                    .create_admin(&email, &password, &name)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
                 println!("administrator {} ({})", admin.email, admin.id);
                 Ok(())
             }

@@ -11,10 +11,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom as _;
 use rand::{Rng as _, SeedableRng as _};
-use store::skills::all as all_skills;
-use store::profiles::{self, ClientRecord, FreelancerRecord};
-use store::users::{self, NewUser};
 use store::TransactionTrait as _;
+use store::profiles::{self, ClientRecord, FreelancerRecord};
+use store::skills::all as all_skills;
+use store::users::{self, NewUser};
 
 use crate::app;
 use crate::config::Config;
@@ -22,10 +22,24 @@ use crate::config::Config;
 pub const DEMO_PASSWORD: &str = "demo-password";
 const BATCH: u32 = 250;
 
-const FIRST: [&str; 16] = ["Ada", "Ben", "Chloé", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi",
-    "Luca", "Maya", "Nils", "Olu", "Priya"];
-const LAST: [&str; 12] =
-    ["Okafor", "Lindqvist", "Sato", "García", "Novak", "Haddad", "Müller", "Reyes", "Kowalski", "Tran", "Moreau", "Singh"];
+const FIRST: [&str; 16] = [
+    "Ada", "Ben", "Chloé", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luca", "Maya", "Nils",
+    "Olu", "Priya",
+];
+const LAST: [&str; 12] = [
+    "Okafor",
+    "Lindqvist",
+    "Sato",
+    "García",
+    "Novak",
+    "Haddad",
+    "Müller",
+    "Reyes",
+    "Kowalski",
+    "Tran",
+    "Moreau",
+    "Singh",
+];
 const COMPANIES: [&str; 8] = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne"];
 const INDUSTRIES: [&str; 6] = ["Software", "E-commerce", "Healthcare", "Finance", "Education", "Media"];
 const CITIES: [(&str, &str); 6] = [
@@ -68,7 +82,8 @@ pub async fn run(config: &Config, users: u32) -> anyhow::Result<()> {
             let user = users::insert(&txn, new).await?;
             users::mark_email_verified(&txn, user.id, now).await?;
             let (location, timezone) = CITIES[rng.gen_range(0..CITIES.len())];
-            let basics = users::Basics { name: &name, avatar_file_id: None, location: Some(location), timezone: Some(timezone) };
+            let basics =
+                users::Basics { name: &name, avatar_file_id: None, location: Some(location), timezone: Some(timezone) };
             users::update_basics(&txn, user.id, basics, now).await?;
             match role {
                 Role::Client => profiles::save_client(&txn, user.id, &client(&mut rng), now).await?,

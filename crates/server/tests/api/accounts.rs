@@ -52,8 +52,15 @@ async fn a_taken_email_is_a_conflict_whatever_its_case() {
 async fn wrong_password_and_unknown_email_get_the_same_answer() {
     let app = TestApp::spawn().await;
     app.signup_as("dan@example.com", "freelancer").await;
-    let wrong = expect_error(app.login("dan@example.com", "not the password").await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
-    let unknown = expect_error(app.login("nobody@example.com", PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    let wrong = expect_error(
+        app.login("dan@example.com", "not the password").await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+    let unknown =
+        expect_error(app.login("nobody@example.com", PASSWORD).await, StatusCode::UNAUTHORIZED, "invalid_credentials")
+            .await;
     assert_eq!(wrong, unknown);
 }
 
@@ -62,7 +69,12 @@ async fn signup_reports_every_invalid_field_and_writes_nothing() {
     let app = TestApp::spawn().await;
     let before = app.snapshot().await;
     let body = json!({"email": "not-an-email", "password": "short", "name": "", "role": "admin"});
-    let err = expect_error(app.post("/api/users/signup", body, None).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let err = expect_error(
+        app.post("/api/users/signup", body, None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     let fields: Vec<_> = err["error"]["fields"].as_object().expect("fields").keys().cloned().collect();
     assert_eq!(fields, vec!["email", "name", "password", "role"]);
     assert_eq!(app.snapshot().await, before);
@@ -131,7 +143,8 @@ async fn a_password_reset_sets_the_new_password_and_ends_every_session() {
 
     assert_eq!(app.login("hana@example.com", PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.login("hana@example.com", "a brand new password").await.status(), StatusCode::OK);
-    expect_error(app.get("/api/users/profile", Some(&user.access)).await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+    expect_error(app.get("/api/users/profile", Some(&user.access)).await, StatusCode::UNAUTHORIZED, "invalid_token")
+        .await;
     let refresh = app.post("/api/auth/refresh", json!({"refresh_token": user.refresh}), None).await;
     expect_error(refresh, StatusCode::UNAUTHORIZED, "session_ended").await;
     let reused = app.post("/api/auth/password-reset/confirm", body, None).await;

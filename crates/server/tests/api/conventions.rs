@@ -15,12 +15,28 @@ async fn every_kind_of_malformed_request_gets_the_error_shape_and_writes_nothing
         app.http.post(signup.clone()).header("content-type", content_type).body(body).send()
     };
 
-    expect_error(raw("{\"email\": ", "application/json").await.expect("sent"), StatusCode::BAD_REQUEST, "malformed_json").await;
+    expect_error(
+        raw("{\"email\": ", "application/json").await.expect("sent"),
+        StatusCode::BAD_REQUEST,
+        "malformed_json",
+    )
+    .await;
     expect_error(raw("", "application/json").await.expect("sent"), StatusCode::BAD_REQUEST, "malformed_json").await;
-    expect_error(raw("{} {}", "application/json").await.expect("sent"), StatusCode::BAD_REQUEST, "malformed_json").await;
-    expect_error(raw("email=a", "application/x-www-form-urlencoded").await.expect("sent"), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+    expect_error(raw("{} {}", "application/json").await.expect("sent"), StatusCode::BAD_REQUEST, "malformed_json")
+        .await;
+    expect_error(
+        raw("email=a", "application/x-www-form-urlencoded").await.expect("sent"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    )
+    .await;
 
-    let missing = expect_error(raw(r#"{"email": "a@b.co"}"#, "application/json").await.expect("sent"), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let missing = expect_error(
+        raw(r#"{"email": "a@b.co"}"#, "application/json").await.expect("sent"),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert!(missing["error"]["fields"]["password"].is_string(), "{missing}");
     let wrong_type = expect_error(
         raw(r#"{"email": 5, "password": "x", "name": "n", "role": "client"}"#, "application/json").await.expect("sent"),
@@ -29,28 +45,73 @@ async fn every_kind_of_malformed_request_gets_the_error_shape_and_writes_nothing
     )
     .await;
     assert!(wrong_type["error"]["fields"]["email"].is_string(), "{wrong_type}");
-    expect_error(raw("[1, 2]", "application/json").await.expect("sent"), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-    expect_error(raw("null", "application/json").await.expect("sent"), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    expect_error(
+        raw("[1, 2]", "application/json").await.expect("sent"),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    expect_error(
+        raw("null", "application/json").await.expect("sent"),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
 
-    let huge = format!(r#"{{"email": "a@b.co", "password": "{}", "name": "n", "role": "client"}}"#, "x".repeat(2 * 1024 * 1024));
-    let res = app.http.post(signup.clone()).header("content-type", "application/json").body(huge).send().await.expect("sent");
+    let huge = format!(
+        r#"{{"email": "a@b.co", "password": "{}", "name": "n", "role": "client"}}"#,
+        "x".repeat(2 * 1024 * 1024)
+    );
+    let res =
+        app.http.post(signup.clone()).header("content-type", "application/json").body(huge).send().await.expect("sent");
     expect_error(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
 
     let long_password = json!({"email": "a@b.co", "password": "x".repeat(129), "name": "n", "role": "client"});
-    expect_error(app.post("/api/users/signup", long_password, None).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    expect_error(
+        app.post("/api/users/signup", long_password, None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     let nul_email = json!({"email": "a\u{0}@b.co", "password": "long enough", "name": "n", "role": "client"});
-    expect_error(app.post("/api/users/signup", nul_email, None).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    expect_error(
+        app.post("/api/users/signup", nul_email, None).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
 
     let user = app.signup("freelancer").await;
     let counts_with_user = app.snapshot().await;
     let unknown_field = json!({"name": "n", "is_admin": true});
-    expect_error(app.put("/api/users/profile", unknown_field, &user.access).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    expect_error(
+        app.put("/api/users/profile", unknown_field, &user.access).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     let bad_money = json!({"name": "n", "freelancer": {"hourly_rate": {"amount": 12.5, "currency": "usd"}}});
-    expect_error(app.put("/api/users/profile", bad_money, &user.access).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    expect_error(
+        app.put("/api/users/profile", bad_money, &user.access).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     let bad_currency = json!({"name": "n", "freelancer": {"hourly_rate": {"amount": 1250, "currency": "doge"}}});
-    expect_error(app.put("/api/users/profile", bad_currency, &user.access).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
-    let bad_date = json!({"name": "n", "freelancer": {"experience": [{"title": "t", "company": "c", "start_date": "yesterday"}]}});
-    expect_error(app.put("/api/users/profile", bad_date, &user.access).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    expect_error(
+        app.put("/api/users/profile", bad_currency, &user.access).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let bad_date =
+        json!({"name": "n", "freelancer": {"experience": [{"title": "t", "company": "c", "start_date": "yesterday"}]}});
+    expect_error(
+        app.put("/api/users/profile", bad_date, &user.access).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(app.snapshot().await, counts_with_user);
     assert_eq!(counts_with_user[0], before[0] + 1, "only the one deliberate signup was written");
 }
@@ -136,7 +197,8 @@ async fn skills_page_through_with_cursors() {
     assert!(seen.len() > 100, "the taxonomy is seeded: {}", seen.len());
 
     let filtered: Value = app.get("/api/skills?q=SQL", None).await.json().await.expect("json");
-    let names: Vec<_> = filtered["items"].as_array().expect("items").iter().map(|s| s["name"].as_str().expect("name")).collect();
+    let names: Vec<_> =
+        filtered["items"].as_array().expect("items").iter().map(|s| s["name"].as_str().expect("name")).collect();
     assert!(names.contains(&"PostgreSQL") && names.contains(&"MySQL"), "{names:?}");
 
     expect_error(app.get("/api/skills?limit=0", None).await, StatusCode::BAD_REQUEST, "invalid_query").await;
@@ -150,11 +212,20 @@ async fn the_openapi_document_is_served_and_matches_the_committed_file() {
     let app = TestApp::spawn().await;
     let served: Value = app.get("/api/openapi.json", None).await.json().await.expect("json");
     assert_eq!(served["openapi"], "3.1.0");
-    for route in ["/api/users/signup", "/api/users/login", "/api/users/profile", "/api/users/{id}", "/api/auth/refresh", "/api/files"] {
+    for route in [
+        "/api/users/signup",
+        "/api/users/login",
+        "/api/users/profile",
+        "/api/users/{id}",
+        "/api/auth/refresh",
+        "/api/files",
+    ] {
         assert!(served["paths"].get(route).is_some(), "{route} is documented");
     }
     let committed_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json");
-    let committed: Value = serde_json::from_str(&std::fs::read_to_string(committed_path).expect("openapi.json is committed")).expect("json");
+    let committed: Value =
+        serde_json::from_str(&std::fs::read_to_string(committed_path).expect("openapi.json is committed"))
+            .expect("json");
     assert!(served == committed, "openapi.json is out of date: run `make openapi` and commit it");
 
     let docs = app.get("/api/docs/", None).await;

@@ -11,7 +11,8 @@ pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 
 async fn send(app: &TestApp, token: &str, purpose: &str, bytes: Vec<u8>, name: &str) -> reqwest::Response {
-    let form = Form::new().text("purpose", purpose.to_owned()).part("file", Part::bytes(bytes).file_name(name.to_owned()));
+    let form =
+        Form::new().text("purpose", purpose.to_owned()).part("file", Part::bytes(bytes).file_name(name.to_owned()));
     app.http.post(app.url("/api/files")).bearer_auth(token).multipart(form).send().await.expect("sent")
 }
 
@@ -53,10 +54,20 @@ async fn files_over_ten_megabytes_are_refused() {
     let before = app.snapshot().await;
     let mut big = PNG.to_vec();
     big.resize(10 * 1024 * 1024 + 1, 0);
-    expect_error(send(&app, &user.access, "avatar", big, "big.png").await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    expect_error(
+        send(&app, &user.access, "avatar", big, "big.png").await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
     let mut huge = PNG.to_vec();
     huge.resize(12 * 1024 * 1024, 0);
-    expect_error(send(&app, &user.access, "avatar", huge, "huge.png").await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    expect_error(
+        send(&app, &user.access, "avatar", huge, "huge.png").await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
     assert_eq!(app.snapshot().await, before);
 
     let mut max = PNG.to_vec();
@@ -73,7 +84,14 @@ async fn uploads_need_an_account_and_a_multipart_body() {
     let user = app.signup("client").await;
     let res = app.post("/api/files", serde_json::json!({"file": "x"}), Some(&user.access)).await;
     expect_error(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
-    let res = app.http.post(app.url("/api/files")).bearer_auth(&user.access).multipart(Form::new().text("purpose", "avatar")).send().await.expect("sent");
+    let res = app
+        .http
+        .post(app.url("/api/files"))
+        .bearer_auth(&user.access)
+        .multipart(Form::new().text("purpose", "avatar"))
+        .send()
+        .await
+        .expect("sent");
     expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
 }
 

@@ -32,7 +32,10 @@ async fn a_freelancer_fills_in_the_profile_and_the_public_sees_it_without_the_em
     assert_eq!(res.status(), StatusCode::OK);
     let own: Value = res.json().await.expect("json");
     assert_eq!(own["email"], "ines@example.com");
-    assert_eq!(own["freelancer"]["skills"], json!([{"slug": "rust", "name": "Rust"}, {"slug": "postgresql", "name": "PostgreSQL"}]));
+    assert_eq!(
+        own["freelancer"]["skills"],
+        json!([{"slug": "rust", "name": "Rust"}, {"slug": "postgresql", "name": "PostgreSQL"}])
+    );
 
     let public: Value = app.get(&format!("/api/users/{}", user.id), None).await.json().await.expect("json");
     assert_eq!(public["name"], "Inês Silva");
@@ -70,14 +73,24 @@ async fn invalid_profiles_name_every_bad_field_and_change_nothing() {
     bad["freelancer"]["hourly_rate"] = json!({"amount": -5, "currency": "usd"});
     bad["freelancer"]["skills"] = json!(["rust", "underwater-basket-weaving"]);
     bad["freelancer"]["portfolio"][0]["link"] = json!("javascript:alert(1)");
-    let err = expect_error(app.put("/api/users/profile", bad, &user.access).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let err = expect_error(
+        app.put("/api/users/profile", bad, &user.access).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     let fields: Vec<_> = err["error"]["fields"].as_object().expect("fields").keys().cloned().collect();
     assert_eq!(fields, vec!["freelancer.hourly_rate", "freelancer.portfolio[0].link", "name", "timezone"]);
 
     // Unknown skills are caught after the shape checks pass.
     let mut unknown_skill = freelancer_update("Kim");
     unknown_skill["freelancer"]["skills"] = json!(["underwater-basket-weaving"]);
-    let err = expect_error(app.put("/api/users/profile", unknown_skill, &user.access).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let err = expect_error(
+        app.put("/api/users/profile", unknown_skill, &user.access).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert!(err["error"]["fields"]["freelancer.skills"].as_str().is_some_and(|m| m.contains("underwater")));
 
     let after: Value = app.get("/api/users/profile", Some(&user.access)).await.json().await.expect("json");
@@ -99,7 +112,14 @@ async fn nobody_can_change_another_users_profile() {
     assert_eq!(owner_view["name"], "Owner");
 
     // There is no way to address someone else's profile for writing.
-    let res = app.http.put(app.url(&format!("/api/users/{}", owner.id))).bearer_auth(&other.access).json(&freelancer_update("Hijacked")).send().await.expect("sent");
+    let res = app
+        .http
+        .put(app.url(&format!("/api/users/{}", owner.id)))
+        .bearer_auth(&other.access)
+        .json(&freelancer_update("Hijacked"))
+        .send()
+        .await
+        .expect("sent");
     expect_error(res, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
     let res = app.put("/api/users/profile", freelancer_update("Anon"), "not-a-token").await;
     expect_error(res, StatusCode::UNAUTHORIZED, "invalid_token").await;
@@ -107,7 +127,12 @@ async fn nobody_can_change_another_users_profile() {
     // Someone else's upload cannot become my avatar.
     let file = upload(&app, &owner.access, "avatar", crate::files::PNG.to_vec()).await;
     let body = json!({"name": "Thief", "avatar_file_id": file["id"]});
-    let err = expect_error(app.put("/api/users/profile", body, &other.access).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let err = expect_error(
+        app.put("/api/users/profile", body, &other.access).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
     assert!(err["error"]["fields"]["avatar_file_id"].is_string());
 }
 

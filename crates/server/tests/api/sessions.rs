@@ -43,7 +43,8 @@ async fn expired_tampered_forged_and_unsigned_tokens_are_refused() {
         let res = app.get("/api/users/profile", Some(&token)).await;
         expect_error(res, StatusCode::UNAUTHORIZED, "invalid_token").await;
     }
-    let res = app.http.get(app.url("/api/users/profile")).header("authorization", "Basic abc").send().await.expect("sent");
+    let res =
+        app.http.get(app.url("/api/users/profile")).header("authorization", "Basic abc").send().await.expect("sent");
     expect_error(res, StatusCode::UNAUTHORIZED, "invalid_token").await;
     expect_error(app.get("/api/users/profile", None).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
     assert_eq!(app.get("/api/users/profile", Some(&user.access)).await.status(), StatusCode::OK);
@@ -90,7 +91,8 @@ async fn concurrent_refreshes_with_one_token_cannot_both_succeed() {
     let app = TestApp::spawn().await;
     let user = app.signup("freelancer").await;
     let body = json!({"refresh_token": user.refresh});
-    let (a, b) = tokio::join!(app.post("/api/auth/refresh", body.clone(), None), app.post("/api/auth/refresh", body, None));
+    let (a, b) =
+        tokio::join!(app.post("/api/auth/refresh", body.clone(), None), app.post("/api/auth/refresh", body, None));
     let ok = [a.status(), b.status()].iter().filter(|s| **s == StatusCode::OK).count();
     assert!(ok <= 1, "both refreshes succeeded");
 }
@@ -108,7 +110,8 @@ async fn logout_ends_the_session_and_its_access_tokens() {
     let user = app.signup("client").await;
     let res = app.post("/api/auth/logout", json!({"refresh_token": user.refresh}), None).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    expect_error(app.get("/api/users/profile", Some(&user.access)).await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+    expect_error(app.get("/api/users/profile", Some(&user.access)).await, StatusCode::UNAUTHORIZED, "invalid_token")
+        .await;
     let refresh = app.post("/api/auth/refresh", json!({"refresh_token": user.refresh}), None).await;
     expect_error(refresh, StatusCode::UNAUTHORIZED, "session_ended").await;
 }
@@ -119,5 +122,6 @@ async fn logout_by_access_token_alone() {
     let user = app.signup("client").await;
     let res = app.post("/api/auth/logout", json!({}), Some(&user.access)).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    expect_error(app.get("/api/users/profile", Some(&user.access)).await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+    expect_error(app.get("/api/users/profile", Some(&user.access)).await, StatusCode::UNAUTHORIZED, "invalid_token")
+        .await;
 }

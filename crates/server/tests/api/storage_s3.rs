@@ -21,7 +21,8 @@ async fn s3_storage_keeps_uploads_in_the_bucket() {
     let file = upload(&app, &user.access, "avatar", PNG.to_vec()).await;
     let id = file["id"].as_str().expect("id");
 
-    let listing = reqwest::get(format!("{endpoint}/{bucket}?list-type=2")).await.expect("list").text().await.expect("xml");
+    let listing =
+        reqwest::get(format!("{endpoint}/{bucket}?list-type=2")).await.expect("list").text().await.expect("xml");
     assert!(listing.contains(&format!("files/{id}")), "object is in the bucket: {listing}");
     assert!(!app.data_dir.join("files").join("files").join(id).exists(), "nothing on local disk");
 

@@ -134,9 +134,16 @@ impl TestApp {
     /// Row counts of every table a request could write to.
     pub async fn snapshot(&self) -> Vec<i64> {
         let mut counts = Vec::new();
-        for table in ["users", "session_families", "refresh_tokens", "email_tokens", "files", "freelancer_profiles",
-            "client_profiles", "freelancer_skills"]
-        {
+        for table in [
+            "users",
+            "session_families",
+            "refresh_tokens",
+            "email_tokens",
+            "files",
+            "freelancer_profiles",
+            "client_profiles",
+            "freelancer_skills",
+        ] {
             counts.push(self.count(table).await);
         }
         counts

@@ -227,7 +227,8 @@ impl Accounts {
     ) -> Result<String, AccountError> {
         let now = Utc::now();
         let token = tokens::random_token();
-        sessions::insert_refresh_token(txn, family, &tokens::digest(&token), now + self.settings.refresh_ttl, now).await?;
+        sessions::insert_refresh_token(txn, family, &tokens::digest(&token), now + self.settings.refresh_ttl, now)
+            .await?;
         Ok(token)
     }
 
@@ -246,8 +247,14 @@ impl Accounts {
             return Ok(users::find(&self.db, existing.id).await?.unwrap_or(existing));
         }
         let hash = passwords::hash(password.to_owned()).await?;
-        let new =
-            NewUser { id: UserId::new(), email: &valid.email, name: &valid.name, password_hash: &hash, role: Role::Admin, now: Utc::now() };
+        let new = NewUser {
+            id: UserId::new(),
+            email: &valid.email,
+            name: &valid.name,
+            password_hash: &hash,
+            role: Role::Admin,
+            now: Utc::now(),
+        };
         let user = users::insert(&self.db, new).await?;
         users::mark_email_verified(&self.db, user.id, Utc::now()).await?;
         Ok(user)

@@ -76,7 +76,12 @@ impl Accounts {
         }
     }
 
-    async fn new_email_token(&self, user_id: UserId, purpose: Purpose, ttl: chrono::Duration) -> Result<String, AccountError> {
+    async fn new_email_token(
+        &self,
+        user_id: UserId,
+        purpose: Purpose,
+        ttl: chrono::Duration,
+    ) -> Result<String, AccountError> {
         let now = Utc::now();
         let token = tokens::random_token();
         email_tokens::insert(&self.db, user_id, purpose, &tokens::digest(&token), now + ttl, now).await?;

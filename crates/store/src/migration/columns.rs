@@ -76,10 +76,11 @@ pub fn boolean(name: impl IntoIden) -> ColumnDef {
     col
 }
 
-pub fn fk(from_table: impl IntoIden, from_col: impl IntoIden, to_table: impl IntoIden, to_col: impl IntoIden) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from_table, from_col)
-        .to(to_table, to_col)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
+pub fn fk(
+    from_table: impl IntoIden,
+    from_col: impl IntoIden,
+    to_table: impl IntoIden,
+    to_col: impl IntoIden,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create().from(from_table, from_col).to(to_table, to_col).on_delete(ForeignKeyAction::Cascade).to_owned()
 }

@@ -241,7 +241,12 @@ impl MigrationTrait for Migration {
                     .col(text(FreelancerProfiles::EducationJson))
                     .col(text(FreelancerProfiles::PortfolioJson))
                     .col(instant(b, FreelancerProfiles::UpdatedAt))
-                    .foreign_key(&mut fk(FreelancerProfiles::Table, FreelancerProfiles::UserId, Users::Table, Users::Id))
+                    .foreign_key(&mut fk(
+                        FreelancerProfiles::Table,
+                        FreelancerProfiles::UserId,
+                        Users::Table,
+                        Users::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
