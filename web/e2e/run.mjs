@@ -238,7 +238,7 @@ async function main() {
 
     await walk.step("log out, then log back in", async () => {
       await page.getByRole("button", { name: "Log out" }).click();
-      await page.getByRole("link", { name: "Log in" }).waitFor();
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" }).waitFor();
       expect((await page.evaluate(() => localStorage.getItem("downwork.session"))) === null, "tokens remain after log-out");
       await page.goto("/profile");
       await page.waitForURL("**/login");

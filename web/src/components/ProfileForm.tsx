@@ -17,6 +17,24 @@ interface ProfileFormProps {
   onCancel?: () => void;
 }
 
+/** The server's name for each field of the form, for its error messages. */
+const FIELD_PATHS: Partial<Record<keyof ProfileFormState, string>> = {
+  name: "name",
+  location: "location",
+  timezone: "timezone",
+  avatarFileId: "avatar_file_id",
+  headline: "freelancer.headline",
+  bio: "freelancer.bio",
+  hourlyRate: "freelancer.hourly_rate",
+  availability: "freelancer.availability",
+  skills: "freelancer.skills",
+  companyName: "client.company_name",
+  website: "client.website",
+  companySize: "client.company_size",
+  industry: "client.industry",
+  companyDescription: "client.description",
+};
+
 const EXPERIENCE_FIELDS = ["title", "company", "start_date", "end_date", "description"] as const;
 
 function timeZones(): string[] {
@@ -49,13 +67,26 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   }, [error]);
 
   const errors = serverFieldErrors(error);
-  const set = <K extends keyof ProfileFormState>(key: K, value: ProfileFormState[K]) =>
+
+  /** Editing a field clears its message; the summary stays until the next save. */
+  function clearError(path: string) {
+    if (error instanceof ApiError && path in error.fields) {
+      const { [path]: _cleared, ...rest } = error.fields;
+      setError(new ApiError(error.status, error.code, error.message, rest));
+    }
+  }
+  const set = <K extends keyof ProfileFormState>(key: K, value: ProfileFormState[K]) => {
     setState((current) => ({ ...current, [key]: value }));
-  const setJob = (index: number, patch: Partial<ExperienceDraft>) =>
+    const path = FIELD_PATHS[key];
+    if (path) clearError(path);
+  };
+  const setJob = (index: number, patch: Partial<ExperienceDraft>) => {
     setState((current) => ({
       ...current,
       experience: current.experience.map((job, i) => (i === index ? { ...job, ...patch } : job)),
     }));
+    for (const key of Object.keys(patch)) clearError(`freelancer.experience[${index}].${key}`);
+  };
 
   const shown = [
     "name",
@@ -93,7 +124,10 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
           url={state.avatarUrl}
           error={errors.avatar_file_id}
           onBusyChange={setUploading}
-          onChange={(fileId, url) => setState((current) => ({ ...current, avatarFileId: fileId, avatarUrl: url }))}
+          onChange={(fileId, url) => {
+            setState((current) => ({ ...current, avatarFileId: fileId, avatarUrl: url }));
+            clearError("avatar_file_id");
+          }}
         />
         <TextField label="Name" name="name" autoComplete="name" required maxLength={100} value={state.name} error={errors.name} onChange={(e) => set("name", e.target.value)} />
         <div className="grid-2">

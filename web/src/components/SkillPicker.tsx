@@ -79,7 +79,7 @@ export function SkillPicker({ value, onChange, error, label = "Skills" }: SkillP
         <ul className="chips" aria-label={`Selected ${label.toLowerCase()}`}>
           {value.map((skill) => (
             <li key={skill.slug} className="chip">
-              {skill.name}
+              <span>{skill.name}</span>
               <button type="button" className="chip__remove" aria-label={`Remove ${skill.name}`} onClick={() => remove(skill.slug)}>
                 ×
               </button>

@@ -42,7 +42,7 @@ export function SignupPage() {
               <input type="radio" name="role" value="client" checked={form.role === "client"} onChange={() => setForm({ ...form, role: "client" })} />
               <span>
                 <strong>Client</strong>
-                <span className="muted">Hire freelancers</span>
+                <span className="muted">Hire for my projects</span>
               </span>
             </label>
             {errors.role && <p className="field-error">{errors.role}</p>}
