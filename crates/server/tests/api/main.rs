@@ -1,6 +1,7 @@
 //! Integration tests through the real HTTP interface, one module per area.
 
 mod accounts;
+mod commands;
 mod conventions;
 mod files;
 mod profiles;

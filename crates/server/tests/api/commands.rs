@@ -1,0 +1,57 @@
+//! The `downwork` command line against the same database as a running app.
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::support::{PASSWORD, TestApp, expect_error};
+
+fn downwork(app: &TestApp, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_downwork"))
+        .args(args)
+        .env("DATABASE_URL", &app.database_url)
+        .env("DOWNWORK_DATA_DIR", &app.data_dir)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("runs")
+}
+
+#[tokio::test]
+async fn create_admin_makes_a_new_administrator_or_promotes_an_account() {
+    let app = TestApp::spawn().await;
+    let out = downwork(&app, &["create-admin", "--email", "root@example.com", "--password", PASSWORD]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let session: Value = app.login("root@example.com", PASSWORD).await.json().await.expect("json");
+    assert_eq!(session["user"]["role"], "admin");
+
+    let user = app.signup_as("mod@example.com", "client").await;
+    let out = downwork(&app, &["create-admin", "--email", "mod@example.com", "--password", "ignored password"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let profile: Value = app.get("/api/users/profile", Some(&user.access)).await.json().await.expect("json");
+    assert_eq!(profile["roles"], serde_json::json!(["client", "admin"]));
+
+    let bad = downwork(&app, &["create-admin", "--email", "nope", "--password", "x"]);
+    assert!(!bad.status.success());
+}
+
+#[tokio::test]
+async fn seed_demo_is_idempotent_and_its_accounts_log_in() {
+    let app = TestApp::spawn().await;
+    let out = downwork(&app, &["seed-demo", "--users", "6"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let users = app.count("users").await;
+    assert_eq!(users, 6);
+    let again = downwork(&app, &["seed-demo", "--users", "6"]);
+    assert!(again.status.success());
+    assert_eq!(app.count("users").await, users);
+
+    let session: Value = app.login("freelancer0@demo.downwork.test", "demo-password").await.json().await.expect("json");
+    let id = session["user"]["id"].as_str().expect("id");
+    let profile: Value = app.get(&format!("/api/users/{id}"), None).await.json().await.expect("json");
+    assert!(profile["freelancer"]["skills"].as_array().is_some_and(|s| s.len() >= 3), "{profile}");
+    expect_error(
+        app.login("freelancer0@demo.downwork.test", "wrong").await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+}
