@@ -7,7 +7,7 @@ import { getSession, reloadSession, sessionFromAuth, setSession } from "./sessio
 export const baseUrl = typeof location !== "undefined" ? location.origin : "";
 
 /** A client without credentials, for the calls that hand them out. */
-const publicClient = createClient<paths>({ baseUrl });
+const publicClient = createClient<paths>({ baseUrl, fetch: (request) => fetch(request) });
 
 // Endpoints that take no bearer token, and whose 401 means "wrong credentials"
 // rather than "access token expired".

@@ -49,6 +49,8 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   const [state, setState] = useState<ProfileFormState>(() => formFromProfile(profile));
   const [error, setError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
+  // Bumped when a save fails, to move focus to the summary (not on every edit).
+  const [failedSaves, setFailedSaves] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
   const zones = useMemo(timeZones, []);
   const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
@@ -59,12 +61,15 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
       setError(null);
       onSaved(saved);
     },
-    onError: (err) => setError(err),
+    onError: (err) => {
+      setError(err);
+      setFailedSaves((n) => n + 1);
+    },
   });
 
   useEffect(() => {
-    if (error) summary.current?.focus();
-  }, [error]);
+    if (failedSaves > 0) summary.current?.focus();
+  }, [failedSaves]);
 
   const errors = serverFieldErrors(error);
 
@@ -103,6 +108,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
     const built = buildProfileUpdate(state, profile);
     if (!built.ok) {
       setError(new ApiError(422, "validation_failed", "validation failed", built.errors));
+      setFailedSaves((n) => n + 1);
       return;
     }
     save.mutate(built.update);
