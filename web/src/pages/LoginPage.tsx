@@ -30,7 +30,7 @@ export function LoginPage() {
     <section className="auth-page">
       <div className="card auth-card">
         <h1>Log in</h1>
-        <form className="form" onSubmit={onSubmit} aria-label="Log in">
+        <form className="form" onSubmit={onSubmit} aria-label="Log in" noValidate>
           <FormErrors error={mutation.error} shown={["email", "password"]} />
           <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
           <TextField

@@ -27,7 +27,7 @@ export function SignupPage() {
     <section className="auth-page">
       <div className="card auth-card">
         <h1>Create your account</h1>
-        <form className="form" onSubmit={onSubmit} aria-label="Sign up">
+        <form className="form" onSubmit={onSubmit} aria-label="Sign up" noValidate>
           <FormErrors error={mutation.error} shown={["name", "email", "password", "role"]} />
           <fieldset className="role-picker">
             <legend>I want to</legend>
