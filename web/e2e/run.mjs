@@ -28,6 +28,8 @@ const user = {
   rateShown: "$85.50/hr",
   skill: "Rust",
   location: "Lisbon, Portugal",
+  job: { title: "Staff engineer", company: "Harbour Systems", start: "2019-04-01", shown: "Apr 2019 – Present" },
+  company: "Ada Labs",
 };
 
 /** Fails the walk with a readable message. */
@@ -180,6 +182,15 @@ async function main() {
       await preview.waitFor();
       expect(/\/api\/files\//.test((await preview.getAttribute("src")) ?? ""), "the avatar preview is not the uploaded file");
 
+      await page.getByRole("button", { name: "Add position" }).click();
+      await page.getByLabel("Job title (position 1)").fill(user.job.title);
+      await page.getByLabel("Company (position 1)").fill(user.job.company);
+      await page.getByLabel("Start date (position 1)").fill(user.job.start);
+
+      await page.getByLabel("Add a client profile").check();
+      await page.getByLabel("Company name").fill(user.company);
+      await page.getByLabel("Company size").selectOption("2-10");
+
       await page.getByRole("button", { name: "Save profile" }).click();
       await page.waitForURL("**/profile");
       await page.getByRole("status").getByText("Your profile is saved.").waitFor();
@@ -202,6 +213,10 @@ async function main() {
       await view.getByRole("region", { name: "Skills" }).getByText(user.skill, { exact: true }).waitFor();
       await view.getByText(user.location).waitFor();
       await view.getByText("Part time").waitFor();
+      const experience = view.getByRole("region", { name: "Experience" });
+      await experience.getByText(user.job.company).waitFor();
+      await experience.getByText(user.job.shown).waitFor();
+      await view.getByRole("region", { name: "Company" }).getByText(user.company).waitFor();
 
       const avatar = view.getByRole("img", { name: `${user.name}'s avatar` });
       await avatar.waitFor();
