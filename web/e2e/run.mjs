@@ -5,7 +5,7 @@
 //
 // Settings: DOWNWORK_BIN (default ../target/debug/downwork), CHROMIUM_PATH
 // (default /usr/bin/chromium), E2E_HEADED=1 to watch it run.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -101,6 +101,8 @@ async function main() {
   const problems = [];
   let server;
   let browser;
+  // Screenshots and logs describe the last run only.
+  await rm(resultsDir, { recursive: true, force: true });
   try {
     server = await startServer({ bin, webDir: distDir });
     const base = server.url;
