@@ -267,7 +267,8 @@ impl FreelancerProfileInput {
 
 impl ClientProfileInput {
     fn check(&self, errors: &mut FieldErrors) {
-        validation::text(errors, "client.company_name", &self.company_name, 1, 120);
+        // Individuals hire too; a company name is optional, as on Upwork.
+        validation::text(errors, "client.company_name", &self.company_name, 0, 120);
         if let Some(website) = &self.website {
             validation::url(errors, "client.website", website);
         }

@@ -1,5 +1,4 @@
-import { api, authFetch, baseUrl, publicClient, unwrap } from "./client";
-import { ApiError } from "./errors";
+import { api, publicClient, unwrap } from "./client";
 import { getSession, sessionFromAuth, setSession } from "./session";
 import type { OwnProfile, PagedSkills, ProfileUpdate, PublicProfile, Role, UploadedFile } from "./types";
 
@@ -74,24 +73,7 @@ export interface SkillQuery {
   cursor?: string;
 }
 
-/**
- * Searches the skills taxonomy. The server reads these parameters from the
- * query string (the OpenAPI document lists them under `path`), so this call
- * builds the URL itself and only borrows the response type.
- */
-export async function listSkills(query: SkillQuery): Promise<PagedSkills> {
-  const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
-  if (query.category) params.set("category", query.category);
-  if (query.limit !== undefined) params.set("limit", String(query.limit));
-  if (query.cursor) params.set("cursor", query.cursor);
-  let response: Response;
-  try {
-    response = await authFetch(new Request(`${baseUrl}/api/skills?${params}`));
-  } catch {
-    throw ApiError.network();
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw ApiError.from(response.status, body);
-  return body as PagedSkills;
+/** Searches the skills taxonomy, ordered by slug. */
+export function listSkills(query: SkillQuery): Promise<PagedSkills> {
+  return unwrap(api.GET("/api/skills", { params: { query } }));
 }

@@ -775,15 +775,15 @@ export interface operations {
     };
     list_skills: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
+            query?: {
                 /** @description Part of a skill's name, any case. */
-                q: string | null;
-                category: string | null;
-                limit: number | null;
-                cursor: string | null;
+                q?: string;
+                category?: string;
+                limit?: number;
+                cursor?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
