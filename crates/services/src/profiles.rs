@@ -6,7 +6,7 @@ use domain::user::Role;
 use domain::{FieldErrors, FileId, UserId, ValidationError};
 use store::profiles::{self, ClientRecord, FreelancerRecord, ProfileRecord};
 use store::users::{self, Basics};
-use store::{ConnectionTrait, Db, TransactionTrait, files, skills};
+use store::{ConnectionTrait, Db, files, skills};
 
 use crate::Internal;
 
@@ -51,7 +51,7 @@ impl Profiles {
     pub async fn update(&self, id: UserId, update: ProfileUpdate) -> Result<ProfileRecord, ProfileError> {
         let now = Utc::now();
         update.validate(now.date_naive())?;
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         let mut errors = FieldErrors::new();
         check_files(&txn, id, &update, &mut errors).await?;
         let freelancer = match &update.freelancer {

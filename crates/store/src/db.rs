@@ -3,7 +3,10 @@
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 
 use crate::migration::Migrator;
@@ -55,4 +58,16 @@ pub async fn migrate(db: &Db) -> Result<(), DbErr> {
 /// Cheap round trip used by `/readyz`.
 pub async fn ping(db: &Db) -> Result<(), DbErr> {
     db.ping().await
+}
+
+/// Starts a transaction that will write. On SQLite it is `BEGIN IMMEDIATE`:
+/// the write lock is taken up front, so concurrent writers queue on the busy
+/// timeout instead of failing when a read lock cannot be upgraded. The other
+/// backends ignore the mode and lock rows as statements run.
+pub async fn begin_write(db: &Db) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    let options = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    };
+    db.begin_with_options(options).await
 }

@@ -16,6 +16,6 @@ pub mod sessions;
 pub mod skills;
 pub mod users;
 
-pub use db::{Backend, Db, connect};
+pub use db::{Backend, Db, begin_write, connect};
 pub use error::StoreError;
 pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};

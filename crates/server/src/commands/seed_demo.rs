@@ -11,7 +11,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom as _;
 use rand::{Rng as _, SeedableRng as _};
-use store::TransactionTrait as _;
 use store::profiles::{self, ClientRecord, FreelancerRecord};
 use store::skills::all as all_skills;
 use store::users::{self, NewUser};
@@ -68,7 +67,7 @@ pub async fn run(config: &Config, users: u32) -> anyhow::Result<()> {
     let mut start = 0;
     while start < users {
         let end = (start + BATCH).min(users);
-        let txn = db.begin().await?;
+        let txn = store::begin_write(&db).await?;
         for n in start..end {
             let role = if n % 2 == 0 { Role::Freelancer } else { Role::Client };
             let email = Email::parse(&format!("{role}{n}@demo.downwork.test")).context("demo e-mail")?;

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::files::upload;
 use crate::support::{TestApp, expect_error};
+use futures::future::join_all;
 
 fn freelancer_update(name: &str) -> Value {
     json!({
@@ -160,4 +161,21 @@ async fn unknown_and_malformed_user_ids_are_not_found() {
     let res = app.get(&format!("/api/users/{}", uuid::Uuid::now_v7()), None).await;
     expect_error(res, StatusCode::NOT_FOUND, "user_not_found").await;
     expect_error(app.get("/api/users/not-a-uuid", None).await, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
+async fn concurrent_signups_and_profile_edits_all_succeed() {
+    let app = TestApp::spawn().await;
+    let users = join_all((0..12).map(|_| app.signup("freelancer"))).await;
+    let edits = join_all(
+        users
+            .iter()
+            .enumerate()
+            .map(|(n, u)| app.put("/api/users/profile", freelancer_update(&format!("Parallel {n}")), &u.access)),
+    )
+    .await;
+    for res in edits {
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    assert_eq!(app.count("freelancer_skills").await, 24);
 }

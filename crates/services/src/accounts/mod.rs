@@ -13,7 +13,7 @@ use domain::user::{Email, Role, Signup};
 use domain::{SessionFamilyId, UserId, ValidationError};
 use secrecy::SecretString;
 use store::users::{NewUser, UserRecord};
-use store::{Db, StoreError, TransactionTrait, profiles, sessions, users};
+use store::{Db, StoreError, profiles, sessions, users};
 use tokens::{AccessClaims, JwtKeys};
 
 use crate::Internal;
@@ -107,7 +107,7 @@ impl Accounts {
         let signup = Signup::validate(email, password, name, role)?;
         let hash = passwords::hash(password.to_owned()).await?;
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         let new = NewUser {
             id: UserId::new(),
             email: &signup.email,
@@ -154,7 +154,7 @@ impl Accounts {
             return Err(AccountError::WrongCredentials);
         }
         let user = user.ok_or(AccountError::WrongCredentials)?;
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         let session = self.open_session(&txn, user).await?;
         txn.commit().await?;
         Ok(session)
@@ -174,7 +174,7 @@ impl Accounts {
             tracing::warn!(user_id = %token.user_id, "refresh token reused; session family revoked");
             return Err(AccountError::SessionEnded);
         }
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         if !sessions::mark_used(&txn, token.id, now).await? {
             drop(txn);
             sessions::revoke_family(&self.db, token.family, now).await?;

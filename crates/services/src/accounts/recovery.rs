@@ -5,7 +5,7 @@ use domain::user::{Email, check_password};
 use domain::{FieldErrors, UserId};
 use store::email_tokens::{self, Purpose};
 use store::users::UserRecord;
-use store::{TransactionTrait, sessions, users};
+use store::{sessions, users};
 
 use super::{AccountError, Accounts, mail, tokens};
 use crate::passwords;
@@ -31,7 +31,7 @@ impl Accounts {
         errors.finish()?;
         let hash = passwords::hash(new_password.to_owned()).await?;
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         let user_id = email_tokens::consume(&txn, Purpose::ResetPassword, &tokens::digest(token), now)
             .await?
             .ok_or(AccountError::BadEmailToken)?;
@@ -45,7 +45,7 @@ impl Accounts {
 
     pub async fn verify_email(&self, token: &str) -> Result<(), AccountError> {
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         let user_id = email_tokens::consume(&txn, Purpose::VerifyEmail, &tokens::digest(token), now)
             .await?
             .ok_or(AccountError::BadEmailToken)?;
