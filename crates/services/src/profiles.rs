@@ -1,9 +1,13 @@
 //! Reading and editing profiles.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use chrono::Utc;
 use domain::profile::{FreelancerProfileInput, ProfileUpdate, SkillTag};
 use domain::user::Role;
 use domain::{FieldErrors, FileId, UserId, ValidationError};
+use moka::sync::Cache;
 use store::profiles::{self, ClientRecord, FreelancerRecord, ProfileRecord};
 use store::users::{self, Basics};
 use store::{ConnectionTrait, Db, files, skills};
@@ -32,18 +36,37 @@ impl From<store::DbErr> for ProfileError {
     }
 }
 
+/// Public profiles are read far more often than written. Recently read ones
+/// are kept in memory: an edit on this instance shows at once (the entry is
+/// dropped), an edit through another instance within [`PUBLIC_TTL`].
+const PUBLIC_TTL: Duration = Duration::from_secs(10);
+const PUBLIC_CAPACITY: u64 = 50_000;
+
 #[derive(Clone)]
 pub struct Profiles {
     db: Db,
+    public: Cache<UserId, Arc<ProfileRecord>>,
 }
 
 impl Profiles {
     pub fn new(db: Db) -> Self {
-        Self { db }
+        let public = Cache::builder().max_capacity(PUBLIC_CAPACITY).time_to_live(PUBLIC_TTL).build();
+        Self { db, public }
     }
 
+    /// The caller's own profile, always fresh.
     pub async fn get(&self, id: UserId) -> Result<ProfileRecord, ProfileError> {
         profiles::load(&self.db, id).await?.ok_or(ProfileError::NotFound)
+    }
+
+    /// Anyone's profile as the public sees it; may be up to [`PUBLIC_TTL`] old.
+    pub async fn get_public(&self, id: UserId) -> Result<Arc<ProfileRecord>, ProfileError> {
+        if let Some(hit) = self.public.get(&id) {
+            return Ok(hit);
+        }
+        let profile = Arc::new(self.get(id).await?);
+        self.public.insert(id, Arc::clone(&profile));
+        Ok(profile)
     }
 
     /// Replaces the caller's profile with `update` (see [`ProfileUpdate`] for
@@ -79,6 +102,7 @@ impl Profiles {
         }
         let saved = profiles::load(&txn, id).await?.ok_or(ProfileError::NotFound)?;
         txn.commit().await?;
+        self.public.invalidate(&id);
         Ok(saved)
     }
 }

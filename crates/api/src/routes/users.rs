@@ -229,5 +229,6 @@ async fn public_profile(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<UserId>,
 ) -> Result<Json<PublicProfile>, AppError> {
-    Ok(Json(state.services.profiles.get(id).await?.into()))
+    let profile = state.services.profiles.get_public(id).await?;
+    Ok(Json(ProfileRecord::clone(&profile).into()))
 }
