@@ -122,15 +122,32 @@ pub async fn save_freelancer(
         .exec_without_returning(db)
         .await?;
 
-    freelancer_skill::Entity::delete_many()
+    // Only the difference is written, and deletes name whole primary keys:
+    // a range delete would take gap locks on MySQL that deadlock with other
+    // users' concurrent edits.
+    let existing: Vec<uuid::Uuid> = freelancer_skill::Entity::find()
         .filter(freelancer_skill::Column::UserId.eq(id.into_uuid()))
-        .exec(db)
-        .await?;
-    if !skills.is_empty() {
-        let links = skills
-            .iter()
-            .map(|s| freelancer_skill::ActiveModel { user_id: Set(id.into_uuid()), skill_id: Set(s.id.into_uuid()) });
-        freelancer_skill::Entity::insert_many(links).exec_without_returning(db).await?;
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.skill_id)
+        .collect();
+    let wanted: Vec<uuid::Uuid> = skills.iter().map(|s| s.id.into_uuid()).collect();
+    let removed: Vec<uuid::Uuid> = existing.iter().filter(|s| !wanted.contains(s)).copied().collect();
+    if !removed.is_empty() {
+        freelancer_skill::Entity::delete_many()
+            .filter(freelancer_skill::Column::UserId.eq(id.into_uuid()))
+            .filter(freelancer_skill::Column::SkillId.is_in(removed))
+            .exec(db)
+            .await?;
+    }
+    let added: Vec<_> = wanted
+        .iter()
+        .filter(|s| !existing.contains(s))
+        .map(|skill| freelancer_skill::ActiveModel { user_id: Set(id.into_uuid()), skill_id: Set(*skill) })
+        .collect();
+    if !added.is_empty() {
+        freelancer_skill::Entity::insert_many(added).exec_without_returning(db).await?;
     }
     Ok(())
 }
