@@ -4,7 +4,7 @@
 
 CARGO ?= cargo
 NPM ?= npm
-BIN := target/debug/downwork
+BIN := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug/downwork)
 
 .PHONY: run build web test test-rust test-postgres test-mysql test-s3 test-web test-e2e openapi bench fmt lint clean
 
@@ -46,7 +46,7 @@ test-web: web/node_modules
 
 test-e2e: web build
 	scripts/ensure-chromium
-	cd web && DOWNWORK_BIN=../$(BIN) $(NPM) run e2e
+	cd web && DOWNWORK_BIN=$(BIN) $(NPM) run e2e
 
 openapi: build
 	$(BIN) openapi > openapi.json
