@@ -33,12 +33,18 @@ impl Backend {
 /// Opens a pool. SQLite gets WAL (readers never wait for the writer), foreign
 /// keys on (SQLite leaves them off by default) and a busy timeout so that
 /// concurrent writers queue instead of failing.
+///
+/// A pooled connection is pinged only after it sat idle for a while: pinging
+/// on every checkout (the default) doubles the round trips of short requests,
+/// while the connections worth checking are the ones a server or firewall may
+/// have dropped during a quiet spell.
 pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .max_connections(max_connections)
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10))
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|o| {
             o.create_if_missing(true)
