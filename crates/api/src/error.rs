@@ -14,6 +14,7 @@ use serde::Serialize;
 use services::Internal;
 use services::accounts::AccountError;
 use services::files::FileError;
+use services::jobs::MarketError;
 use services::profiles::ProfileError;
 use utoipa::ToSchema;
 
@@ -207,6 +208,27 @@ impl From<FileError> for AppError {
             }
             FileError::NotFound => Self::not_found("file_not_found", "file"),
             FileError::Internal(e) => e.into(),
+        }
+    }
+}
+
+impl From<MarketError> for AppError {
+    fn from(err: MarketError) -> Self {
+        match err {
+            MarketError::NotFound(what) => Self::NotFound {
+                code: match what {
+                    "job" => "job_not_found",
+                    "proposal" => "proposal_not_found",
+                    "invitation" => "invitation_not_found",
+                    "contract" => "contract_not_found",
+                    _ => "not_found",
+                },
+                message: format!("{what} not found"),
+            },
+            MarketError::Forbidden { code, message } => Self::Forbidden { code, message },
+            MarketError::Conflict { code, message } => Self::Conflict { code, message },
+            MarketError::Invalid(v) => v.into(),
+            MarketError::Internal(e) => e.into(),
         }
     }
 }

@@ -79,6 +79,18 @@ define_id! {
     SkillId;
     /// One-time token sent by e-mail (verification, password reset).
     EmailTokenId;
+    /// Work a client posted.
+    JobId;
+    /// A freelancer's bid on a job.
+    ProposalId;
+    /// A client's invitation to a freelancer to propose on a job.
+    InvitationId;
+    /// The agreement a hire creates between a client and a freelancer.
+    ContractId;
+    /// A part of a fixed-price contract, paid on its own.
+    MilestoneId;
+    /// Something that happened to a user, kept for them to read.
+    NotificationId;
 }
 
 #[cfg(test)]

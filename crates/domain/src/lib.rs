@@ -3,10 +3,16 @@
 //! Everything here is plain data and pure functions so that it can be tested
 //! exhaustively (unit and property tests) and reused by every layer above.
 
+pub mod contract;
 pub mod ids;
+pub mod job;
+pub mod job_search;
+pub mod labels;
 pub mod money;
+pub mod notification;
 pub mod pagination;
 pub mod profile;
+pub mod proposal;
 pub mod user;
 pub mod validation;
 

@@ -75,6 +75,13 @@ pub fn url(errors: &mut FieldErrors, field: &str, value: &str) {
     }
 }
 
+/// Checks a list holds at most `max` items and none twice.
+pub fn distinct<T: Eq + std::hash::Hash>(errors: &mut FieldErrors, field: &str, items: &[T], max: usize) {
+    errors.ensure(items.len() <= max, field, format!("at most {max} items"));
+    let mut seen = std::collections::HashSet::new();
+    errors.ensure(items.iter().all(|item| seen.insert(item)), field, "must not repeat an item");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,10 @@
 //! (mail, file storage) is reached only through the traits in [`ports`].
 
 pub mod accounts;
+pub mod contracts;
 pub mod files;
+pub mod jobs;
+pub mod notifications;
 pub mod ports;
 pub mod profiles;
 pub mod rate_limit;
@@ -19,12 +22,21 @@ pub use accounts::{Accounts, AuthSettings};
 
 /// The records services hand to the edge.
 pub mod records {
+    pub use store::contracts::{ContractRecord, MilestoneRecord};
     pub use store::files::FileRecord;
+    pub use store::invitations::InvitationRecord;
+    pub use store::jobs::{JobRecord, OwnJob};
+    pub use store::notifications::NotificationRecord;
     pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord};
+    pub use store::proposals::ProposalRecord;
+    pub use store::skills::CategoryRecord;
     pub use store::skills::SkillRecord;
     pub use store::users::UserRecord;
 }
+pub use contracts::Contracts;
 pub use files::Files;
+pub use jobs::Jobs;
+pub use notifications::Notifications;
 pub use profiles::Profiles;
 pub use skills::Skills;
 
@@ -36,6 +48,9 @@ pub struct Services {
     pub profiles: Profiles,
     pub files: Files,
     pub skills: Skills,
+    pub jobs: Jobs,
+    pub contracts: Contracts,
+    pub notifications: Notifications,
 }
 
 /// The adapters chosen at start-up.
@@ -51,6 +66,9 @@ impl Services {
             accounts: Accounts::new(db.clone(), ports.mailer, auth),
             profiles: Profiles::new(db.clone()),
             skills: Skills::new(db.clone()),
+            jobs: Jobs::new(db.clone()),
+            contracts: Contracts::new(db.clone()),
+            notifications: Notifications::new(db.clone()),
             files,
             db,
         }

@@ -2,7 +2,7 @@
 
 use domain::pagination::{Page, PageRequest};
 use store::Db;
-use store::skills::{self, SkillRecord};
+use store::skills::{self, CategoryRecord, SkillRecord};
 
 use crate::Internal;
 
@@ -23,5 +23,10 @@ impl Skills {
         page: &PageRequest<String>,
     ) -> Result<Page<SkillRecord>, Internal> {
         Ok(skills::list(&self.db, query, category, page).await?)
+    }
+
+    /// The categories jobs are filed under.
+    pub async fn categories(&self) -> Result<Vec<CategoryRecord>, Internal> {
+        Ok(skills::categories(&self.db).await?)
     }
 }

@@ -4,14 +4,21 @@
 //! Repositories take any `ConnectionTrait`, so a service can run several of
 //! them inside one transaction. Services never build SQL themselves.
 
+mod codec;
 pub mod db;
 pub mod entity;
 pub mod error;
 pub mod migration;
 
+pub mod contracts;
 pub mod email_tokens;
 pub mod files;
+pub mod invitations;
+pub mod job_search;
+pub mod jobs;
+pub mod notifications;
 pub mod profiles;
+pub mod proposals;
 pub mod sessions;
 pub mod skills;
 pub mod users;

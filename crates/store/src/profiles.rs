@@ -4,9 +4,8 @@ use chrono::{DateTime, Utc};
 use domain::profile::{Availability, ClientProfileInput, CompanySize, Education, Experience, PortfolioItem, SkillTag};
 use domain::{Money, UserId};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::OnConflict};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
+use crate::codec::{from_json, to_json};
 use crate::entity::{client_profile, freelancer_profile, freelancer_skill, user};
 use crate::error::{StoreError, StoreResult};
 use crate::skills::SkillRecord;
@@ -215,12 +214,4 @@ fn client_record(m: client_profile::Model) -> StoreResult<ClientRecord> {
         industry: m.industry,
         description: m.description,
     })
-}
-
-fn to_json<T: Serialize>(value: &T) -> StoreResult<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
-fn from_json<T: DeserializeOwned>(json: &str) -> StoreResult<T> {
-    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))
 }

@@ -57,3 +57,23 @@ pub async fn find_by_slugs(db: &impl ConnectionTrait, slugs: &[String]) -> Store
 pub async fn all(db: &impl ConnectionTrait) -> StoreResult<Vec<SkillRecord>> {
     Ok(skill::Entity::find().order_by_asc(skill::Column::Slug).all(db).await?.into_iter().map(Into::into).collect())
 }
+
+/// A category of work, as jobs are filed under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategoryRecord {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The categories of the taxonomy, by name.
+pub async fn categories(db: &impl ConnectionTrait) -> StoreResult<Vec<CategoryRecord>> {
+    let names: Vec<String> = skill::Entity::find()
+        .select_only()
+        .column(skill::Column::Category)
+        .distinct()
+        .order_by_asc(skill::Column::Category)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(names.into_iter().map(|name| CategoryRecord { slug: domain::labels::slug(&name), name }).collect())
+}

@@ -2,16 +2,23 @@
 //! and their OpenAPI description are registered together and cannot drift.
 
 pub mod auth;
+pub mod contracts;
 pub mod files;
 pub mod health;
+pub mod invitations;
+pub mod jobs;
+pub mod notifications;
+pub mod proposals;
 pub mod skills;
 pub mod users;
 
+use domain::labels::Labelled;
 use domain::pagination::Page;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::error::AppError;
 use crate::state::AppState;
 
 pub fn all() -> OpenApiRouter<AppState> {
@@ -20,6 +27,11 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(files::router())
         .merge(skills::router())
+        .merge(jobs::router())
+        .merge(proposals::router())
+        .merge(invitations::router())
+        .merge(contracts::router())
+        .merge(notifications::router())
         .merge(health::router())
 }
 
@@ -35,4 +47,20 @@ impl<T> From<Page<T>> for Paged<T> {
     fn from(page: Page<T>) -> Self {
         Self { items: page.items, next_cursor: page.next_cursor }
     }
+}
+
+/// `?limit=&cursor=` alone.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// Reads a labelled query value (`status=open`), naming the choices when it is none of them.
+pub fn parse_label<T: Labelled>(field: &str, value: &str) -> Result<T, AppError> {
+    T::from_label(value).ok_or_else(|| {
+        let choices: Vec<&str> = T::all().iter().map(|v| v.label()).collect();
+        AppError::malformed("invalid_query", format!("{field}: must be one of {}", choices.join(", ")))
+    })
 }

@@ -15,7 +15,7 @@ use crate::extract::ApiQuery;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_skills))
+    OpenApiRouter::new().routes(routes!(list_skills)).routes(routes!(list_categories))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -46,4 +46,18 @@ async fn list_skills(
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     let skills = state.services.skills.list(query.q.as_deref(), query.category.as_deref(), &page).await?;
     Ok(Json(skills.map(|s| Skill { id: s.id, slug: s.slug, name: s.name, category: s.category }).into()))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Category {
+    /// What jobs name as their `category`.
+    pub slug: String,
+    pub name: String,
+}
+
+/// The categories jobs are filed under.
+#[utoipa::path(get, path = "/api/categories", tag = "jobs", responses((status = 200, body = Vec<Category>)))]
+async fn list_categories(State(state): State<AppState>) -> Result<Json<Vec<Category>>, AppError> {
+    let categories = state.services.skills.categories().await?;
+    Ok(Json(categories.into_iter().map(|c| Category { slug: c.slug, name: c.name }).collect()))
 }

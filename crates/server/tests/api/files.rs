@@ -8,7 +8,7 @@ use crate::support::{TestApp, expect_error};
 
 /// The PNG signature and header chunk; enough for content sniffing.
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 
 async fn send(app: &TestApp, token: &str, purpose: &str, bytes: Vec<u8>, name: &str) -> reqwest::Response {
     let form =

@@ -4,6 +4,8 @@ mod accounts;
 mod commands;
 mod conventions;
 mod files;
+mod jobs;
+mod market;
 mod profiles;
 mod sessions;
 mod storage_s3;

@@ -146,6 +146,13 @@ impl TestApp {
             "freelancer_profiles",
             "client_profiles",
             "freelancer_skills",
+            "jobs",
+            "job_skills",
+            "proposals",
+            "invitations",
+            "contracts",
+            "milestones",
+            "notifications",
         ] {
             counts.push(self.count(table).await);
         }

@@ -2,10 +2,17 @@
 //! rows; repositories turn them into the records services work with.
 
 pub mod client_profile;
+pub mod contract;
 pub mod email_token;
 pub mod file;
 pub mod freelancer_profile;
 pub mod freelancer_skill;
+pub mod invitation;
+pub mod job;
+pub mod job_skill;
+pub mod milestone;
+pub mod notification;
+pub mod proposal;
 pub mod refresh_token;
 pub mod session_family;
 pub mod skill;

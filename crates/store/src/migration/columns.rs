@@ -84,3 +84,46 @@ pub fn fk(
 ) -> ForeignKeyCreateStatement {
     ForeignKey::create().from(from_table, from_col).to(to_table, to_col).on_delete(ForeignKeyAction::Cascade).to_owned()
 }
+
+/// A plain index on one column.
+pub async fn index(
+    manager: &SchemaManager<'_>,
+    table: impl IntoIden,
+    col: impl IntoIden,
+    name: &str,
+) -> Result<(), DbErr> {
+    manager.create_index(Index::create().name(name).table(table).col(col).to_owned()).await
+}
+
+/// A plain index on several columns, in order.
+pub async fn index_on<C: IntoIden>(
+    manager: &SchemaManager<'_>,
+    table: impl IntoIden,
+    cols: impl IntoIterator<Item = C>,
+    name: &str,
+) -> Result<(), DbErr> {
+    let mut index = Index::create();
+    index.name(name).table(table);
+    for col in cols {
+        index.col(col);
+    }
+    manager.create_index(index.to_owned()).await
+}
+
+pub fn int_null(name: impl IntoIden) -> ColumnDef {
+    let mut col = ColumnDef::new(name);
+    col.integer().null();
+    col
+}
+
+pub fn int(name: impl IntoIden) -> ColumnDef {
+    let mut col = ColumnDef::new(name);
+    col.integer().not_null();
+    col
+}
+
+pub fn date_null(name: impl IntoIden) -> ColumnDef {
+    let mut col = ColumnDef::new(name);
+    col.date().null();
+    col
+}

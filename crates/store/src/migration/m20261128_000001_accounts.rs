@@ -299,7 +299,3 @@ impl MigrationTrait for Migration {
         Ok(())
     }
 }
-
-async fn index(manager: &SchemaManager<'_>, table: impl IntoIden, col: impl IntoIden, name: &str) -> Result<(), DbErr> {
-    manager.create_index(Index::create().name(name).table(table).col(col).to_owned()).await
-}

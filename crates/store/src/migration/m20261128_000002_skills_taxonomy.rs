@@ -160,18 +160,7 @@ pub const TAXONOMY: &[(&str, &[&str])] = &[
 ];
 
 /// `Ruby on Rails` -> `ruby-on-rails`, `C#` -> `csharp`, `C++` -> `cpp`.
-pub fn slug(name: &str) -> String {
-    let name = name.replace("C#", "csharp").replace("C++", "cpp").replace(".NET", "dotnet");
-    let mut slug = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_owned()
-}
+use domain::labels::slug;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -6,12 +6,17 @@ use sea_orm_migration::prelude::*;
 mod columns;
 mod m20261128_000001_accounts;
 mod m20261128_000002_skills_taxonomy;
+mod m20261128_000003_marketplace;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_accounts::Migration), Box::new(m20261128_000002_skills_taxonomy::Migration)]
+        vec![
+            Box::new(m20261128_000001_accounts::Migration),
+            Box::new(m20261128_000002_skills_taxonomy::Migration),
+            Box::new(m20261128_000003_marketplace::Migration),
+        ]
     }
 }

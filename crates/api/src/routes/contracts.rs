@@ -1,0 +1,113 @@
+//! `/api/contracts`: the contracts a hire creates, for their parties.
+
+use axum::Json;
+use axum::extract::State;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::contract::{ContractStatus, MilestoneStatus};
+use domain::job::PaymentType;
+use domain::pagination::PageRequest;
+use domain::{ContractId, JobId, MilestoneId, Money, ProposalId, UserId};
+use serde::Serialize;
+use services::records::{ContractRecord, MilestoneRecord};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{PageQuery, Paged};
+use crate::auth::AuthUser;
+use crate::error::{AppError, ErrorBody};
+use crate::extract::{ApiPath, ApiQuery};
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(my_contracts)).routes(routes!(get_contract))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Milestone {
+    pub id: MilestoneId,
+    pub position: u16,
+    pub title: String,
+    pub amount: Money,
+    pub due_date: Option<NaiveDate>,
+    pub status: MilestoneStatus,
+}
+
+impl From<MilestoneRecord> for Milestone {
+    fn from(m: MilestoneRecord) -> Self {
+        Self {
+            id: m.id,
+            position: m.position,
+            title: m.title,
+            amount: m.amount,
+            due_date: m.due_date,
+            status: m.status,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Contract {
+    pub id: ContractId,
+    pub job_id: JobId,
+    pub proposal_id: ProposalId,
+    pub client_id: UserId,
+    pub freelancer_id: UserId,
+    pub title: String,
+    pub payment_type: PaymentType,
+    /// Fixed-price contracts: the agreed total.
+    pub amount: Option<Money>,
+    /// Hourly contracts: the agreed rate.
+    pub hourly_rate: Option<Money>,
+    /// Hourly contracts: most hours a week the freelancer may bill.
+    pub weekly_limit_hours: Option<u16>,
+    pub status: ContractStatus,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub milestones: Vec<Milestone>,
+}
+
+impl From<ContractRecord> for Contract {
+    fn from(c: ContractRecord) -> Self {
+        Self {
+            id: c.id,
+            job_id: c.job_id,
+            proposal_id: c.proposal_id,
+            client_id: c.client_id,
+            freelancer_id: c.freelancer_id,
+            title: c.title,
+            payment_type: c.payment_type,
+            amount: c.amount,
+            hourly_rate: c.hourly_rate,
+            weekly_limit_hours: c.weekly_limit_hours,
+            status: c.status,
+            started_at: c.started_at,
+            ended_at: c.ended_at,
+            milestones: c.milestones.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// The caller's contracts, as client or freelancer, newest first.
+#[utoipa::path(get, path = "/api/contracts", tag = "contracts", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Paged<Contract>), (status = 401, body = ErrorBody)))]
+async fn my_contracts(
+    State(state): State<AppState>,
+    auth: AuthUser,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> Result<Json<Paged<Contract>>, AppError> {
+    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    Ok(Json(state.services.contracts.mine(auth.user.id, &page).await?.map(Into::into).into()))
+}
+
+/// One contract with its milestones, for its parties and admins.
+#[utoipa::path(get, path = "/api/contracts/{id}", tag = "contracts", security(("bearer" = [])),
+    params(("id" = ContractId, Path, description = "contract id")),
+    responses((status = 200, body = Contract), (status = 404, body = ErrorBody)))]
+async fn get_contract(
+    State(state): State<AppState>,
+    auth: AuthUser,
+    ApiPath(id): ApiPath<ContractId>,
+) -> Result<Json<Contract>, AppError> {
+    Ok(Json(state.services.contracts.get(&auth.user, id).await?.into()))
+}

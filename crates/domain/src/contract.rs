@@ -1,0 +1,116 @@
+//! Contracts: what a hire agrees. The terms are copied from the proposal at
+//! the moment of hiring, so later edits to the job or proposal change nothing.
+
+use chrono::NaiveDate;
+
+use crate::job::PaymentType;
+use crate::labelled_enum;
+use crate::money::Money;
+use crate::proposal::MilestoneDraft;
+use crate::validation::ValidationError;
+
+/// Weekly limit of an hourly contract when neither the hire nor the job names one.
+pub const DEFAULT_WEEKLY_LIMIT_HOURS: u16 = 40;
+pub const MAX_WEEKLY_LIMIT_HOURS: u16 = 80;
+
+labelled_enum! {
+    pub enum ContractStatus {
+        Active => "active",
+        Paused => "paused",
+        Completed => "completed",
+        Cancelled => "cancelled",
+    }
+}
+
+labelled_enum! {
+    /// Where a milestone's money is. A new milestone is only proposed: the
+    /// client funds it into escrow before work on it starts.
+    pub enum MilestoneStatus {
+        Proposed => "proposed",
+        Funded => "funded",
+        Submitted => "submitted",
+        ChangesRequested => "changes_requested",
+        Released => "released",
+        Refunded => "refunded",
+        Disputed => "disputed",
+    }
+}
+
+/// The agreed terms of a new contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContractTerms {
+    Fixed { amount: Money, milestones: Vec<MilestoneDraft> },
+    Hourly { rate: Money, weekly_limit_hours: u16 },
+}
+
+impl ContractTerms {
+    /// The terms a hire creates from the proposal. A fixed price without
+    /// milestones becomes one milestone for the whole amount, due at the
+    /// job's deadline; an hourly contract's weekly limit is the client's
+    /// choice at hire, else the job's expected hours, else 40.
+    pub fn from_proposal(
+        payment_type: PaymentType,
+        job_title: &str,
+        job_deadline: Option<NaiveDate>,
+        job_hours_per_week: Option<u16>,
+        amount: Money,
+        milestones: &[MilestoneDraft],
+        weekly_limit_hours: Option<u16>,
+    ) -> Result<Self, ValidationError> {
+        match payment_type {
+            PaymentType::Fixed => {
+                if weekly_limit_hours.is_some() {
+                    return Err(ValidationError::single("weekly_limit_hours", "only for hourly jobs"));
+                }
+                let milestones = if milestones.is_empty() {
+                    vec![MilestoneDraft { title: job_title.to_owned(), amount, due_date: job_deadline }]
+                } else {
+                    milestones.to_vec()
+                };
+                Ok(Self::Fixed { amount, milestones })
+            }
+            PaymentType::Hourly => {
+                let limit = weekly_limit_hours.or(job_hours_per_week).unwrap_or(DEFAULT_WEEKLY_LIMIT_HOURS);
+                if !(1..=MAX_WEEKLY_LIMIT_HOURS).contains(&limit) {
+                    return Err(ValidationError::single(
+                        "weekly_limit_hours",
+                        format!("must be between 1 and {MAX_WEEKLY_LIMIT_HOURS}"),
+                    ));
+                }
+                Ok(Self::Hourly { rate: amount, weekly_limit_hours: limit })
+            }
+        }
+    }
+
+    pub const fn payment_type(&self) -> PaymentType {
+        match self {
+            Self::Fixed { .. } => PaymentType::Fixed,
+            Self::Hourly { .. } => PaymentType::Hourly,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Currency;
+
+    #[test]
+    fn a_fixed_hire_without_milestones_gets_one_for_the_whole_amount() {
+        let amount = Money::new(90_000, Currency::Usd);
+        let terms =
+            ContractTerms::from_proposal(PaymentType::Fixed, "Logo", None, None, amount, &[], None).expect("valid");
+        let ContractTerms::Fixed { milestones, .. } = terms else { panic!("fixed") };
+        assert_eq!(milestones, vec![MilestoneDraft { title: "Logo".into(), amount, due_date: None }]);
+    }
+
+    #[test]
+    fn an_hourly_hire_takes_the_weekly_limit_from_the_hire_then_the_job() {
+        let rate = Money::new(5_000, Currency::Usd);
+        let from_job = ContractTerms::from_proposal(PaymentType::Hourly, "x", None, Some(10), rate, &[], None);
+        assert_eq!(from_job, Ok(ContractTerms::Hourly { rate, weekly_limit_hours: 10 }));
+        let from_hire = ContractTerms::from_proposal(PaymentType::Hourly, "x", None, Some(10), rate, &[], Some(25));
+        assert_eq!(from_hire, Ok(ContractTerms::Hourly { rate, weekly_limit_hours: 25 }));
+        assert!(ContractTerms::from_proposal(PaymentType::Hourly, "x", None, None, rate, &[], Some(81)).is_err());
+    }
+}

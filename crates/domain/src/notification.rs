@@ -1,0 +1,20 @@
+//! The kinds of things a user is told about.
+
+use crate::labelled_enum;
+
+labelled_enum! {
+    pub enum NotificationKind {
+        /// A client invited the freelancer to propose on a job.
+        JobInvitation => "job_invitation",
+        /// A freelancer answered the client's invitation.
+        InvitationAnswered => "invitation_answered",
+        /// A freelancer proposed on the client's job.
+        ProposalReceived => "proposal_received",
+        ProposalShortlisted => "proposal_shortlisted",
+        ProposalDeclined => "proposal_declined",
+        /// The job was filled or closed without the freelancer's proposal.
+        ProposalClosed => "proposal_closed",
+        /// The freelancer was hired: a contract started.
+        Hired => "hired",
+    }
+}

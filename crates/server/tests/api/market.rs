@@ -1,0 +1,99 @@
+//! Building blocks for marketplace stories: jobs, proposals and the people
+//! who post and bid.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::support::{TestApp, TestUser};
+
+pub fn usd(amount: i64) -> Value {
+    json!({"amount": amount, "currency": "usd"})
+}
+
+/// A valid fixed-price job; `changes` overrides or adds fields.
+pub fn fixed_job(changes: Value) -> Value {
+    let mut job = json!({
+        "title": "Build a landing page",
+        "description": "A single responsive page with a signup form and analytics.",
+        "category": "web-development",
+        "skills": ["react", "css"],
+        "payment_type": "fixed",
+        "budget": usd(50_000),
+        "experience_level": "intermediate",
+    });
+    merge(&mut job, changes);
+    job
+}
+
+/// A valid hourly job; `changes` overrides or adds fields.
+pub fn hourly_job(changes: Value) -> Value {
+    let mut job = json!({
+        "title": "Ongoing backend maintenance",
+        "description": "Keep our Rust services healthy, review pull requests, fix bugs.",
+        "category": "software-engineering",
+        "skills": ["rust", "postgresql"],
+        "payment_type": "hourly",
+        "hourly_rate_min": usd(4_000),
+        "hourly_rate_max": usd(8_000),
+        "hours_per_week": 20,
+        "experience_level": "expert",
+    });
+    merge(&mut job, changes);
+    job
+}
+
+/// A valid proposal for `amount` (a fixed total or an hourly rate).
+pub fn proposal(amount: i64, changes: Value) -> Value {
+    let mut body = json!({
+        "cover_letter": "I have shipped many projects like this one, on time.",
+        "amount": usd(amount),
+        "duration_days": 14,
+    });
+    merge(&mut body, changes);
+    body
+}
+
+fn merge(target: &mut Value, changes: Value) {
+    if let (Some(target), Value::Object(changes)) = (target.as_object_mut(), changes) {
+        for (key, value) in changes {
+            target.insert(key, value);
+        }
+    }
+}
+
+impl TestApp {
+    /// Posts `job` as `client` and returns the created job.
+    pub async fn post_job(&self, client: &TestUser, job: Value) -> Value {
+        let res = self.post("/api/jobs", job, Some(&client.access)).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "posting a job");
+        res.json().await.expect("json")
+    }
+
+    /// `freelancer` proposes on `job_id`; returns the proposal.
+    pub async fn bid(&self, freelancer: &TestUser, job_id: &str, body: Value) -> Value {
+        let res = self.post(&format!("/api/jobs/{job_id}/bid"), body, Some(&freelancer.access)).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "bidding");
+        res.json().await.expect("json")
+    }
+
+    pub async fn json(&self, path: &str, token: Option<&str>) -> Value {
+        let res = self.get(path, token).await;
+        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+        res.json().await.expect("json")
+    }
+
+    /// The kinds of `user`'s notifications, newest first.
+    pub async fn notification_kinds(&self, user: &TestUser) -> Vec<String> {
+        let page = self.json("/api/notifications", Some(&user.access)).await;
+        page["items"].as_array().expect("items").iter().map(|n| n["kind"].as_str().expect("kind").to_owned()).collect()
+    }
+}
+
+/// The `id` fields of a page's items, in order.
+pub fn ids(page: &Value) -> Vec<String> {
+    page["items"].as_array().expect("items").iter().map(|i| i["id"].as_str().expect("id").to_owned()).collect()
+}
+
+pub fn id(value: &Value) -> String {
+    value["id"].as_str().expect("id").to_owned()
+}
