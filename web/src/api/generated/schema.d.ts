@@ -112,6 +112,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The categories jobs are filed under. */
+        get: operations["list_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's contracts, as client or freelancer, newest first. */
+        get: operations["my_contracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract with its milestones, for its parties and admins. */
+        get: operations["get_contract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -143,6 +194,353 @@ export interface paths {
         get: operations["download"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's invitations, newest first, each with its job. */
+        get: operations["my_invitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation by proposing on its job. */
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation; the client is told. */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The job board: open public jobs, filtered and sorted, with facet counts. */
+        get: operations["search_jobs"];
+        put?: never;
+        /** Post a job (clients). With `draft: true` it is saved unpublished. */
+        post: operations["create_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own jobs (any state), newest first, with proposal counts. */
+        get: operations["my_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One job. Drafts are visible to their owner only; invite-only jobs to the
+         *     owner and the freelancers invited or proposing.
+         */
+        get: operations["get_job"];
+        /** Replace a draft or open job (its owner only). */
+        put: operations["update_job"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/bid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose on a job (freelancers; one proposal per job, not on one's own job). */
+        post: operations["bid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a job; proposals still in the running are closed and their freelancers told. */
+        post: operations["close_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Hire the freelancer behind a proposal on the caller's job: creates the contract. */
+        put: operations["hire"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitations sent for a job (its owner only). */
+        get: operations["job_invitations"];
+        put?: never;
+        /** Invite a freelancer to propose on the caller's open job. */
+        post: operations["invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proposals on a job (its owner only), newest first. */
+        get: operations["job_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: it opens for proposals for 30 days. */
+        post: operations["publish_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed or expired job for another 30 days. */
+        post: operations["reopen_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification, or all, as read. */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own proposals, newest first, each with its job. */
+        get: operations["my_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal, for its freelancer and the job's client. */
+        get: operations["get_proposal"];
+        /** Rewrite one's proposal while it is still in the running. */
+        put: operations["edit_proposal"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a proposal on the caller's job; the freelancer is notified. */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shortlist a proposal on the caller's job, or take it off the shortlist. */
+        post: operations["shortlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one's proposal. */
+        post: operations["withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -302,6 +700,11 @@ export interface components {
         };
         /** @enum {string} */
         Availability: "full_time" | "part_time" | "not_available";
+        Category: {
+            name: string;
+            /** @description What jobs name as their `category`. */
+            slug: string;
+        };
         ClientProfile: {
             company_name: string;
             company_size: components["schemas"]["CompanySize"];
@@ -318,11 +721,44 @@ export interface components {
         };
         /** @enum {string} */
         CompanySize: "1" | "2-10" | "11-50" | "51-200" | "201-1000" | "1000+";
+        Contract: {
+            amount?: null | components["schemas"]["Money"];
+            client_id: components["schemas"]["UserId"];
+            /** Format: date-time */
+            ended_at?: string | null;
+            freelancer_id: components["schemas"]["UserId"];
+            hourly_rate?: null | components["schemas"]["Money"];
+            id: components["schemas"]["ContractId"];
+            job_id: components["schemas"]["JobId"];
+            milestones: components["schemas"]["Milestone"][];
+            payment_type: components["schemas"]["PaymentType"];
+            proposal_id: components["schemas"]["ProposalId"];
+            /** Format: date-time */
+            started_at: string;
+            status: components["schemas"]["ContractStatus"];
+            title: string;
+            /**
+             * Format: int32
+             * @description Hourly contracts: most hours a week the freelancer may bill.
+             */
+            weekly_limit_hours?: number | null;
+        };
+        /**
+         * Format: uuid
+         * @description The agreement a hire creates between a client and a freelancer.
+         */
+        ContractId: string;
+        /** @enum {string} */
+        ContractStatus: "Active" | "Paused" | "Completed" | "Cancelled";
         /**
          * @description Currencies the marketplace settles in. All of them have two decimal places.
          * @enum {string}
          */
         Currency: "usd" | "eur" | "gbp" | "cad" | "aud";
+        DeclineRequest: {
+            /** @description Told to the freelancer. */
+            reason?: string | null;
+        };
         Education: {
             degree?: string;
             /** Format: int32 */
@@ -357,6 +793,13 @@ export interface components {
             start_date: string;
             title: string;
         };
+        /** @enum {string} */
+        ExperienceLevel: "Entry" | "Intermediate" | "Expert";
+        FacetCount: {
+            /** Format: int64 */
+            count: number;
+            value: string;
+        };
         /**
          * Format: uuid
          * @description An uploaded file (avatar, portfolio image, attachment).
@@ -386,6 +829,156 @@ export interface components {
         Health: {
             status: string;
         };
+        HireRequest: {
+            proposal_id: components["schemas"]["ProposalId"];
+            /**
+             * Format: int32
+             * @description Hourly jobs: most hours a week the freelancer may bill (default: the
+             *     job's expected hours, else 40).
+             */
+            weekly_limit_hours?: number | null;
+        };
+        Invitation: {
+            /** Format: date-time */
+            answered_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            freelancer_id: components["schemas"]["UserId"];
+            id: components["schemas"]["InvitationId"];
+            job_id: components["schemas"]["JobId"];
+            message: string;
+            proposal_id?: null | components["schemas"]["ProposalId"];
+            status: components["schemas"]["InvitationStatus"];
+        };
+        /**
+         * Format: uuid
+         * @description A client's invitation to a freelancer to propose on a job.
+         */
+        InvitationId: string;
+        InvitationRequest: {
+            freelancer_id: components["schemas"]["UserId"];
+            message?: string | null;
+        };
+        /** @enum {string} */
+        InvitationStatus: "Pending" | "Accepted" | "Declined";
+        InvitationWithJobView: components["schemas"]["Invitation"] & {
+            job: components["schemas"]["JobSummary"];
+        };
+        /** @description A job in full. */
+        Job: {
+            attachment_file_ids: components["schemas"]["FileId"][];
+            budget?: null | components["schemas"]["Money"];
+            category: string;
+            client_id: components["schemas"]["UserId"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            deadline?: string | null;
+            description: string;
+            duration?: null | components["schemas"]["ProjectDuration"];
+            experience_level: components["schemas"]["ExperienceLevel"];
+            /**
+             * Format: date-time
+             * @description An open job stops taking proposals at this time unless reopened.
+             */
+            expires_at?: string | null;
+            /** Format: int32 */
+            hires_count: number;
+            /** Format: int32 */
+            hires_wanted: number;
+            hourly_rate_max?: null | components["schemas"]["Money"];
+            hourly_rate_min?: null | components["schemas"]["Money"];
+            /** Format: int32 */
+            hours_per_week?: number | null;
+            id: components["schemas"]["JobId"];
+            payment_type: components["schemas"]["PaymentType"];
+            /** Format: date-time */
+            posted_at?: string | null;
+            screening_questions: string[];
+            skills: components["schemas"]["SkillTag"][];
+            status: components["schemas"]["JobStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            visibility: components["schemas"]["Visibility"];
+        };
+        JobBoard: {
+            facets: components["schemas"]["JobFacets"];
+            items: components["schemas"]["JobSummary"][];
+            next_cursor?: string | null;
+        };
+        JobFacets: {
+            /** @description Jobs per category, with every filter but the category applied. */
+            categories: components["schemas"]["FacetCount"][];
+            /** @description Jobs per payment type, with every filter but the payment type applied. */
+            payment_types: components["schemas"]["FacetCount"][];
+        };
+        /**
+         * Format: uuid
+         * @description Work a client posted.
+         */
+        JobId: string;
+        /** @description `POST /api/jobs` and `PUT /api/jobs/{id}`: the whole job as the client writes it. */
+        JobInput: {
+            /** @description Files the caller uploaded with purpose `attachment`. */
+            attachment_file_ids?: components["schemas"]["FileId"][];
+            budget?: null | components["schemas"]["Money"];
+            /** @description A category slug from `GET /api/categories`. */
+            category: string;
+            /** Format: date */
+            deadline?: string | null;
+            description: string;
+            /** @description Keep the job as a draft instead of publishing it (create only). */
+            draft?: boolean;
+            duration?: null | components["schemas"]["ProjectDuration"];
+            experience_level?: components["schemas"]["ExperienceLevel"];
+            /**
+             * Format: int32
+             * @description How many freelancers the client means to hire; the job is filled at that count.
+             */
+            hires_wanted?: number;
+            hourly_rate_max?: null | components["schemas"]["Money"];
+            hourly_rate_min?: null | components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description Hourly jobs only: expected hours a week.
+             */
+            hours_per_week?: number | null;
+            payment_type: components["schemas"]["PaymentType"];
+            /** @description Questions every proposal must answer, in order. */
+            screening_questions?: string[];
+            /** @description Skill slugs from `GET /api/skills`. */
+            skills?: string[];
+            title: string;
+            visibility?: components["schemas"]["Visibility"];
+        };
+        /** @enum {string} */
+        JobStatus: "Draft" | "Open" | "Closed" | "Filled" | "Expired";
+        /** @description A job as lists show it: the description cut to a snippet. */
+        JobSummary: {
+            budget?: null | components["schemas"]["Money"];
+            category: string;
+            client_id: components["schemas"]["UserId"];
+            /** Format: date */
+            deadline?: string | null;
+            experience_level: components["schemas"]["ExperienceLevel"];
+            hourly_rate_max?: null | components["schemas"]["Money"];
+            hourly_rate_min?: null | components["schemas"]["Money"];
+            id: components["schemas"]["JobId"];
+            payment_type: components["schemas"]["PaymentType"];
+            /** Format: date-time */
+            posted_at?: string | null;
+            /**
+             * Format: double
+             * @description Text relevance when sorted by relevance; higher is better.
+             */
+            score?: number | null;
+            skills: components["schemas"]["SkillTag"][];
+            /** @description The start of the description. */
+            snippet: string;
+            status: components["schemas"]["JobStatus"];
+            title: string;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -394,6 +987,47 @@ export interface components {
             /** @description The session to end; without it, the session of the bearer token ends. */
             refresh_token?: string | null;
         };
+        MarkReadRequest: {
+            id?: null | components["schemas"]["NotificationId"];
+        };
+        MarkReadResponse: {
+            /**
+             * Format: int64
+             * @description How many notifications changed.
+             */
+            marked: number;
+        };
+        Milestone: {
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            due_date?: string | null;
+            id: components["schemas"]["MilestoneId"];
+            /** Format: int32 */
+            position: number;
+            status: components["schemas"]["MilestoneStatus"];
+            title: string;
+        };
+        /**
+         * @description A part of the work with its own price, as proposed; becomes a contract
+         *     milestone on hire.
+         */
+        MilestoneDraft: {
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            due_date?: string | null;
+            title: string;
+        };
+        /**
+         * Format: uuid
+         * @description A part of a fixed-price contract, paid on its own.
+         */
+        MilestoneId: string;
+        /**
+         * @description Where a milestone's money is. A new milestone is only proposed: the
+         *     client funds it into escrow before work on it starts.
+         * @enum {string}
+         */
+        MilestoneStatus: "Proposed" | "Funded" | "Submitted" | "ChangesRequested" | "Released" | "Refunded" | "Disputed";
         /**
          * @description An amount of money in minor units (cents).
          * @example {
@@ -409,10 +1043,160 @@ export interface components {
             amount: number;
             currency: components["schemas"]["Currency"];
         };
+        Notification: {
+            /** Format: date-time */
+            created_at: string;
+            id: components["schemas"]["NotificationId"];
+            /** @description `job_invitation`, `proposal_received`, `proposal_declined`, `hired`, ... */
+            kind: string;
+            /** @description Ids and titles the notification is about; depends on `kind`. */
+            payload: unknown;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        /**
+         * Format: uuid
+         * @description Something that happened to a user, kept for them to read.
+         */
+        NotificationId: string;
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description All unread notifications of the caller, for the badge.
+             */
+            unread_count: number;
+        };
+        /** @description A client's job with its proposal counts. */
+        OwnJobSummary: components["schemas"]["JobSummary"] & {
+            /**
+             * Format: int64
+             * @description Proposals still in the running (submitted or shortlisted).
+             */
+            active_proposals: number;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** Format: int32 */
+            hires_count: number;
+            /** Format: int32 */
+            hires_wanted: number;
+            /**
+             * Format: int64
+             * @description Proposals received, in any state.
+             */
+            proposals: number;
+        };
         /** @description The caller's own profile: the public view plus private account details. */
         OwnProfile: components["schemas"]["PublicProfile"] & {
             email: string;
             email_verified: boolean;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Contract: {
+            items: {
+                amount?: null | components["schemas"]["Money"];
+                client_id: components["schemas"]["UserId"];
+                /** Format: date-time */
+                ended_at?: string | null;
+                freelancer_id: components["schemas"]["UserId"];
+                hourly_rate?: null | components["schemas"]["Money"];
+                id: components["schemas"]["ContractId"];
+                job_id: components["schemas"]["JobId"];
+                milestones: components["schemas"]["Milestone"][];
+                payment_type: components["schemas"]["PaymentType"];
+                proposal_id: components["schemas"]["ProposalId"];
+                /** Format: date-time */
+                started_at: string;
+                status: components["schemas"]["ContractStatus"];
+                title: string;
+                /**
+                 * Format: int32
+                 * @description Hourly contracts: most hours a week the freelancer may bill.
+                 */
+                weekly_limit_hours?: number | null;
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Invitation: {
+            items: {
+                /** Format: date-time */
+                answered_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                freelancer_id: components["schemas"]["UserId"];
+                id: components["schemas"]["InvitationId"];
+                job_id: components["schemas"]["JobId"];
+                message: string;
+                proposal_id?: null | components["schemas"]["ProposalId"];
+                status: components["schemas"]["InvitationStatus"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_InvitationWithJobView: {
+            items: (components["schemas"]["Invitation"] & {
+                job: components["schemas"]["JobSummary"];
+            })[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_OwnJobSummary: {
+            items: (components["schemas"]["JobSummary"] & {
+                /**
+                 * Format: int64
+                 * @description Proposals still in the running (submitted or shortlisted).
+                 */
+                active_proposals: number;
+                /** Format: date-time */
+                expires_at?: string | null;
+                /** Format: int32 */
+                hires_count: number;
+                /** Format: int32 */
+                hires_wanted: number;
+                /**
+                 * Format: int64
+                 * @description Proposals received, in any state.
+                 */
+                proposals: number;
+            })[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Proposal: {
+            items: {
+                /** @description The fixed total or the hourly rate. */
+                amount: components["schemas"]["Money"];
+                answers: string[];
+                attachment_file_ids: components["schemas"]["FileId"][];
+                cover_letter: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int32 */
+                duration_days?: number | null;
+                freelancer_id: components["schemas"]["UserId"];
+                id: components["schemas"]["ProposalId"];
+                job_id: components["schemas"]["JobId"];
+                milestones: components["schemas"]["MilestoneDraft"][];
+                status: components["schemas"]["ProposalStatus"];
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_ProposalWithJobView: {
+            items: (components["schemas"]["Proposal"] & {
+                job: components["schemas"]["JobSummary"];
+            })[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
         Paged_Skill: {
@@ -432,6 +1216,8 @@ export interface components {
         PasswordResetRequest: {
             email: string;
         };
+        /** @enum {string} */
+        PaymentType: "Fixed" | "Hourly";
         PortfolioItem: {
             description?: string;
             image_file_ids?: components["schemas"]["FileId"][];
@@ -447,6 +1233,53 @@ export interface components {
             name: string;
             /** @description IANA time zone name such as `Europe/Berlin`. */
             timezone?: string | null;
+        };
+        /**
+         * @description How long the client expects the work to take.
+         * @enum {string}
+         */
+        ProjectDuration: "UnderOneMonth" | "OneToThreeMonths" | "ThreeToSixMonths" | "OverSixMonths";
+        Proposal: {
+            /** @description The fixed total or the hourly rate. */
+            amount: components["schemas"]["Money"];
+            answers: string[];
+            attachment_file_ids: components["schemas"]["FileId"][];
+            cover_letter: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            duration_days?: number | null;
+            freelancer_id: components["schemas"]["UserId"];
+            id: components["schemas"]["ProposalId"];
+            job_id: components["schemas"]["JobId"];
+            milestones: components["schemas"]["MilestoneDraft"][];
+            status: components["schemas"]["ProposalStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * Format: uuid
+         * @description A freelancer's bid on a job.
+         */
+        ProposalId: string;
+        /** @description `POST /api/jobs/{id}/bid` and `PUT /api/proposals/{id}`. */
+        ProposalInput: {
+            /** @description The fixed total, or the hourly rate, in the job's currency. */
+            amount: components["schemas"]["Money"];
+            /** @description One answer per screening question of the job, in order. */
+            answers?: string[];
+            attachment_file_ids?: components["schemas"]["FileId"][];
+            cover_letter: string;
+            /** Format: int32 */
+            duration_days?: number | null;
+            /** @description Fixed-price jobs only; the amounts must add up to `amount`. */
+            milestones?: components["schemas"]["MilestoneDraft"][];
+        };
+        /** @enum {string} */
+        ProposalStatus: "Submitted" | "Shortlisted" | "Declined" | "Withdrawn" | "Hired" | "Closed";
+        /** @description A proposal with the job it is for. */
+        ProposalWithJobView: components["schemas"]["Proposal"] & {
+            job: components["schemas"]["JobSummary"];
         };
         /** @description Anyone's view of a user: no e-mail address. */
         PublicProfile: {
@@ -473,6 +1306,10 @@ export interface components {
          * @enum {string}
          */
         Role: "freelancer" | "client" | "admin";
+        ShortlistRequest: {
+            /** @description `true` puts the proposal on the shortlist, `false` takes it off. */
+            shortlisted: boolean;
+        };
         SignupRequest: {
             email: string;
             name: string;
@@ -531,6 +1368,11 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /**
+         * @description Who can find the job: everyone, or only freelancers the client invited.
+         * @enum {string}
+         */
+        Visibility: "Public" | "InviteOnly";
     };
     responses: never;
     parameters: never;
@@ -704,6 +1546,85 @@ export interface operations {
             };
         };
     };
+    list_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"][];
+                };
+            };
+        };
+    };
+    my_contracts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Contract"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     upload: {
         parameters: {
             query?: never;
@@ -764,6 +1685,981 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_invitations: {
+        parameters: {
+            query?: {
+                /** @description `pending`, `accepted` or `declined`. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_InvitationWithJobView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description invitation id */
+                id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description invitation id */
+                id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    search_jobs: {
+        parameters: {
+            query?: {
+                /** @description Words that must all appear in the title or description. */
+                q?: string;
+                /** @description Category slug. */
+                category?: string;
+                payment_type?: string;
+                /** @description Fixed-price jobs with a budget of at least this many minor units (cents). */
+                budget_min?: number;
+                budget_max?: number;
+                /** @description Hourly jobs whose range reaches at least this rate (minor units). */
+                hourly_rate_min?: number;
+                /** @description Hourly jobs whose range starts at most at this rate (minor units). */
+                hourly_rate_max?: number;
+                /** @description Jobs due before this date. */
+                deadline_before?: string;
+                /** @description Comma-separated skill slugs; jobs asking for any of them. */
+                skills?: string;
+                /** @description Jobs posted within this many days. */
+                posted_within_days?: number;
+                experience_level?: string;
+                /** @description `newest` (default without `q`), `budget`, `deadline`, `relevance` (default with `q`). */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobBoard"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_jobs: {
+        parameters: {
+            query?: {
+                /** @description Only jobs in this state. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_OwnJobSummary"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    bid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    close_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    hire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HireRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    job_invitations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Invitation"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    job_proposals: {
+        parameters: {
+            query?: {
+                /** @description Only proposals in this state. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    publish_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reopen_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread notifications. */
+                unread?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_proposals: {
+        parameters: {
+            query?: {
+                /** @description Only proposals in this state. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_ProposalWithJobView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalWithJobView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    shortlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShortlistRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description proposal id */
+                id: components["schemas"]["ProposalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
