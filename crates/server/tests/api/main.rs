@@ -4,6 +4,7 @@ mod accounts;
 mod commands;
 mod conventions;
 mod files;
+mod job_board;
 mod jobs;
 mod market;
 mod profiles;
