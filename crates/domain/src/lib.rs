@@ -4,6 +4,7 @@
 //! exhaustively (unit and property tests) and reused by every layer above.
 
 pub mod contract;
+pub mod freelancer_search;
 pub mod ids;
 pub mod job;
 pub mod job_search;

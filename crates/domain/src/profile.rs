@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::ids::FileId;
+use crate::job::ExperienceLevel;
 use crate::money::Money;
 use crate::user::NAME_MAX_CHARS;
 use crate::validation::{self, FieldErrors, ValidationError};
@@ -22,7 +23,7 @@ pub const MAX_PORTFOLIO_IMAGES: usize = 10;
 /// $10,000.00 an hour is beyond any real rate; more is a typo.
 pub const MAX_HOURLY_RATE_CENTS: i64 = 1_000_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Availability {
     #[default]
@@ -111,6 +112,9 @@ pub struct FreelancerProfileInput {
     pub hourly_rate: Option<Money>,
     #[serde(default)]
     pub availability: Availability,
+    /// How experienced the freelancer says they are; clients filter by it.
+    #[serde(default)]
+    pub experience_level: ExperienceLevel,
     /// Skill slugs from `GET /api/skills`.
     #[serde(default)]
     pub skills: Vec<String>,
@@ -334,6 +338,7 @@ mod tests {
             bio: String::new(),
             hourly_rate: Some(Money::new(0, Currency::Usd)),
             availability: Availability::FullTime,
+            experience_level: ExperienceLevel::Expert,
             skills: vec!["rust".into(), "rust".into()],
             experience: vec![Experience {
                 title: "Dev".into(),

@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
+use domain::freelancer_search::{RankSignals, rank_score};
 use domain::profile::{FreelancerProfileInput, ProfileUpdate, SkillTag};
 use domain::user::Role;
 use domain::{FieldErrors, FileId, UserId, ValidationError};
@@ -101,9 +102,27 @@ impl Profiles {
             users::grant_role(&txn, id, Role::Client).await?;
         }
         let saved = profiles::load(&txn, id).await?.ok_or(ProfileError::NotFound)?;
+        if let Some(freelancer) = &saved.freelancer {
+            profiles::set_rank(&txn, id, rank_score(&rank_signals(&saved, freelancer))).await?;
+        }
         txn.commit().await?;
         self.public.invalidate(&id);
         Ok(saved)
+    }
+}
+
+/// What the freelancer's rank score is computed from.
+pub fn rank_signals(profile: &ProfileRecord, freelancer: &FreelancerRecord) -> RankSignals {
+    RankSignals {
+        rating: freelancer.rating.map(|r| (f64::from(r.average_centi) / 100.0, r.count)),
+        completed_jobs: freelancer.completed_jobs,
+        availability: freelancer.availability,
+        has_headline: !freelancer.headline.is_empty(),
+        has_bio: !freelancer.bio.is_empty(),
+        skill_count: freelancer.skills.len(),
+        has_hourly_rate: freelancer.hourly_rate.is_some(),
+        has_portfolio: !freelancer.portfolio.is_empty(),
+        has_avatar: profile.user.avatar_file_id.is_some(),
     }
 }
 
@@ -160,6 +179,8 @@ async fn resolve_skills(
         experience: input.experience.clone(),
         education: input.education.clone(),
         portfolio: input.portfolio.clone(),
+        experience_level: input.experience_level,
+        ..FreelancerRecord::empty()
     };
     Ok((record, ordered))
 }

@@ -150,8 +150,8 @@ fn content_columns(model: &mut job::ActiveModel, content: &JobContent) -> StoreR
     Ok(())
 }
 
-/// Stores a new job; `posted` publishes it at once (with its expiry),
-/// otherwise it is a draft.
+/// Stores a new job; `posted` (posting time and expiry) publishes it at
+/// once, otherwise it is a draft.
 pub async fn insert(
     db: &impl ConnectionTrait,
     client_id: UserId,
@@ -159,23 +159,56 @@ pub async fn insert(
     posted: Option<(DateTime<Utc>, DateTime<Utc>)>,
     now: DateTime<Utc>,
 ) -> StoreResult<JobId> {
-    let id = JobId::new();
     let status = if posted.is_some() { JobStatus::Open } else { JobStatus::Draft };
-    let mut model = job::ActiveModel {
-        id: Set(id.into_uuid()),
-        client_id: Set(client_id.into_uuid()),
-        status: Set(status.as_str().to_owned()),
-        hires_count: Set(0),
-        posted_at: Set(posted.map(|(at, _)| at)),
-        expires_at: Set(posted.map(|(_, until)| until)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    };
-    content_columns(&mut model, content)?;
-    job::Entity::insert(model).exec_without_returning(db).await?;
-    link_skills(db, id, &content.skills).await?;
-    Ok(id)
+    let job = NewJob { id: JobId::new(), client_id, content, status, posted, now };
+    insert_batch(db, std::slice::from_ref(&job)).await?;
+    Ok(job.id)
+}
+
+/// A job to store as it is, in any state (bulk loads such as demo data).
+#[derive(Debug, Clone)]
+pub struct NewJob<'a> {
+    pub id: JobId,
+    pub client_id: UserId,
+    pub content: &'a JobContent,
+    pub status: JobStatus,
+    pub posted: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    pub now: DateTime<Utc>,
+}
+
+/// Stores jobs and their skill links with one statement per table.
+pub async fn insert_batch(db: &impl ConnectionTrait, jobs: &[NewJob<'_>]) -> StoreResult<()> {
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let mut models = Vec::with_capacity(jobs.len());
+    let mut links = Vec::new();
+    for job in jobs {
+        let mut model = job::ActiveModel {
+            id: Set(job.id.into_uuid()),
+            client_id: Set(job.client_id.into_uuid()),
+            status: Set(job.status.as_str().to_owned()),
+            hires_count: Set(0),
+            posted_at: Set(job.posted.map(|(at, _)| at)),
+            expires_at: Set(job.posted.map(|(_, until)| until)),
+            created_at: Set(job.now),
+            updated_at: Set(job.now),
+            ..Default::default()
+        };
+        content_columns(&mut model, job.content)?;
+        models.push(model);
+        links.extend(
+            job.content
+                .skills
+                .iter()
+                .map(|s| job_skill::ActiveModel { job_id: Set(job.id.into_uuid()), skill_id: Set(s.id.into_uuid()) }),
+        );
+    }
+    job::Entity::insert_many(models).exec_without_returning(db).await?;
+    if !links.is_empty() {
+        job_skill::Entity::insert_many(links).exec_without_returning(db).await?;
+    }
+    Ok(())
 }
 
 /// Replaces the writable part of a job.
@@ -365,4 +398,28 @@ pub async fn expire(db: &impl ConnectionTrait, ids: &[JobId], now: DateTime<Utc>
 pub async fn proposal_total(db: &impl ConnectionTrait, id: JobId) -> StoreResult<u64> {
     use sea_orm::PaginatorTrait;
     Ok(proposal::Entity::find().filter(proposal::Column::JobId.eq(id.into_uuid())).count(db).await?)
+}
+
+/// How many jobs there are, in any state.
+pub async fn count_all(db: &impl ConnectionTrait) -> StoreResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(job::Entity::find().count(db).await?)
+}
+
+/// Every open job, oldest first, with its terms (bulk loads).
+pub async fn open_ids(db: &impl ConnectionTrait) -> StoreResult<Vec<(JobId, PaymentType, Currency)>> {
+    let rows: Vec<(sea_orm::prelude::Uuid, String, String)> = job::Entity::find()
+        .select_only()
+        .columns([job::Column::Id, job::Column::PaymentType, job::Column::Currency])
+        .filter(job::Column::Status.eq(JobStatus::Open.as_str()))
+        .order_by_asc(job::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|(id, kind, currency)| {
+            let currency = currency.parse().map_err(|_| StoreError::Corrupt(format!("currency {currency}")))?;
+            Ok((JobId::from(id), label(PaymentType::parse, &kind)?, currency))
+        })
+        .collect()
 }

@@ -1,11 +1,12 @@
 //! Freelancer and client profiles, read together with their user in one query.
 
 use chrono::{DateTime, Utc};
+use domain::job::ExperienceLevel;
 use domain::profile::{Availability, ClientProfileInput, CompanySize, Education, Experience, PortfolioItem, SkillTag};
 use domain::{Money, UserId};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::OnConflict};
 
-use crate::codec::{from_json, to_json};
+use crate::codec::{from_json, label, to_json};
 use crate::entity::{client_profile, freelancer_profile, freelancer_skill, user};
 use crate::error::{StoreError, StoreResult};
 use crate::skills::SkillRecord;
@@ -21,6 +22,18 @@ pub struct FreelancerRecord {
     pub experience: Vec<Experience>,
     pub education: Vec<Education>,
     pub portfolio: Vec<PortfolioItem>,
+    pub experience_level: ExperienceLevel,
+    /// Kept by contracts and reviews; profile edits leave them alone.
+    pub completed_jobs: u32,
+    pub rating: Option<Rating>,
+}
+
+/// An average of review stars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rating {
+    /// Hundredths of a star: 475 is 4.75 stars.
+    pub average_centi: u16,
+    pub count: u32,
 }
 
 impl FreelancerRecord {
@@ -34,6 +47,9 @@ impl FreelancerRecord {
             experience: Vec::new(),
             education: Vec::new(),
             portfolio: Vec::new(),
+            experience_level: ExperienceLevel::default(),
+            completed_jobs: 0,
+            rating: None,
         }
     }
 }
@@ -100,6 +116,8 @@ pub async fn save_freelancer(
         education_json: Set(to_json(&profile.education)?),
         portfolio_json: Set(to_json(&profile.portfolio)?),
         updated_at: Set(now),
+        experience_level: Set(profile.experience_level.as_str().to_owned()),
+        ..Default::default()
     };
     freelancer_profile::Entity::insert(model)
         .on_conflict(
@@ -115,6 +133,7 @@ pub async fn save_freelancer(
                     freelancer_profile::Column::EducationJson,
                     freelancer_profile::Column::PortfolioJson,
                     freelancer_profile::Column::UpdatedAt,
+                    freelancer_profile::Column::ExperienceLevel,
                 ])
                 .to_owned(),
         )
@@ -202,6 +221,14 @@ fn freelancer_record(m: freelancer_profile::Model) -> StoreResult<FreelancerReco
         experience: from_json(&m.experience_json)?,
         education: from_json(&m.education_json)?,
         portfolio: from_json(&m.portfolio_json)?,
+        experience_level: label(ExperienceLevel::parse, &m.experience_level)?,
+        completed_jobs: u32::try_from(m.completed_jobs).unwrap_or(0),
+        rating: m.rating_avg.filter(|_| m.rating_count > 0).map(|avg| Rating {
+            // Stars are 1 to 5, so hundredths fit a u16.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            average_centi: (avg * 100.0).round() as u16,
+            count: u32::try_from(m.rating_count).unwrap_or(0),
+        }),
     })
 }
 
@@ -214,4 +241,14 @@ fn client_record(m: client_profile::Model) -> StoreResult<ClientRecord> {
         industry: m.industry,
         description: m.description,
     })
+}
+
+/// Stores the freelancer's rank score (see `domain::freelancer_search::rank_score`).
+pub async fn set_rank(db: &impl ConnectionTrait, id: UserId, score: i32) -> StoreResult<()> {
+    freelancer_profile::Entity::update_many()
+        .col_expr(freelancer_profile::Column::RankScore, sea_orm::prelude::Expr::value(score))
+        .filter(freelancer_profile::Column::UserId.eq(id.into_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
 }

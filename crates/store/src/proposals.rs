@@ -5,6 +5,7 @@ use domain::pagination::{Page, PageRequest};
 use domain::proposal::{MilestoneDraft, ProposalInput, ProposalStatus};
 use domain::{Currency, FileId, JobId, Money, ProposalId, UserId};
 use sea_orm::prelude::Expr;
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::codec::{from_json, label, to_json};
@@ -84,6 +85,41 @@ pub async fn insert(
     content_columns(&mut model, input)?;
     proposal::Entity::insert(model).exec_without_returning(db).await?;
     Ok(id)
+}
+
+/// Stores proposals in one statement, skipping any that would be a second
+/// proposal by a freelancer on a job (bulk loads). Returns how many were new.
+pub async fn insert_batch(
+    db: &impl ConnectionTrait,
+    rows: &[(JobId, UserId, ProposalInput)],
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let mut models = Vec::with_capacity(rows.len());
+    for (job_id, freelancer_id, input) in rows {
+        let mut model = proposal::ActiveModel {
+            id: Set(ProposalId::new().into_uuid()),
+            job_id: Set(job_id.into_uuid()),
+            freelancer_id: Set(freelancer_id.into_uuid()),
+            status: Set(ProposalStatus::Submitted.as_str().to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        content_columns(&mut model, input)?;
+        models.push(model);
+    }
+    let conflict =
+        OnConflict::columns([proposal::Column::JobId, proposal::Column::FreelancerId]).do_nothing().to_owned();
+    let inserted = proposal::Entity::insert_many(models).on_conflict(conflict).exec_without_returning(db).await?;
+    Ok(inserted)
+}
+
+pub async fn count(db: &impl ConnectionTrait) -> StoreResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(proposal::Entity::find().count(db).await?)
 }
 
 pub async fn update_content(

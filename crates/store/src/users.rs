@@ -172,3 +172,23 @@ async fn update(db: &impl ConnectionTrait, id: UserId, change: impl FnOnce(&mut 
     user::Entity::update(model).exec(db).await?;
     Ok(())
 }
+
+/// Ids of the users whose e-mail is at `domain` and who hold `role`, oldest first.
+pub async fn ids_at_domain(db: &impl ConnectionTrait, domain: &str, role: Role) -> StoreResult<Vec<UserId>> {
+    let column = match role {
+        Role::Freelancer => user::Column::IsFreelancer,
+        Role::Client => user::Column::IsClient,
+        Role::Admin => user::Column::IsAdmin,
+    };
+    use sea_orm::{QueryOrder, QuerySelect};
+    let ids: Vec<sea_orm::prelude::Uuid> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::Email.like(format!("%@{domain}")))
+        .filter(column.eq(true))
+        .order_by_asc(user::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(ids.into_iter().map(UserId::from).collect())
+}

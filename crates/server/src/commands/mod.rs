@@ -35,8 +35,14 @@ enum Command {
     /// Fill the database with realistic demo data. Safe to run again.
     SeedDemo {
         /// How many demo users (half freelancers, half clients).
-        #[arg(long, default_value_t = 2_000)]
+        #[arg(long, default_value_t = 20_000)]
         users: u32,
+        /// How many jobs the demo clients have posted.
+        #[arg(long, default_value_t = 100_000)]
+        jobs: u32,
+        /// How many proposals the demo freelancers have sent.
+        #[arg(long, default_value_t = 300_000)]
+        proposals: u32,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -73,7 +79,9 @@ impl Cli {
                 println!("administrator {} ({})", admin.email, admin.id);
                 Ok(())
             }
-            Command::SeedDemo { users } => seed_demo::run(&config, users).await,
+            Command::SeedDemo { users, jobs, proposals } => {
+                seed_demo::run(&config, seed_demo::Sizes { users, jobs, proposals }).await
+            }
             Command::HashRate { seconds } => {
                 let rate = services::passwords::measure_hash_rate(seconds.max(1)).await?;
                 println!("{rate:.1}");

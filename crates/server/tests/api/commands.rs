@@ -36,13 +36,17 @@ async fn create_admin_makes_a_new_administrator_or_promotes_an_account() {
 #[tokio::test]
 async fn seed_demo_is_idempotent_and_its_accounts_log_in() {
     let app = TestApp::spawn().await;
-    let out = downwork(&app, &["seed-demo", "--users", "6"]);
+    let args = ["seed-demo", "--users", "6", "--jobs", "40", "--proposals", "60"];
+    let out = downwork(&app, &args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let users = app.count("users").await;
-    assert_eq!(users, 6);
-    let again = downwork(&app, &["seed-demo", "--users", "6"]);
+    let counts = [app.count("users").await, app.count("jobs").await, app.count("proposals").await];
+    assert_eq!(counts, [6, 40, 60]);
+    let again = downwork(&app, &args);
     assert!(again.status.success());
-    assert_eq!(app.count("users").await, users);
+    assert_eq!([app.count("users").await, app.count("jobs").await, app.count("proposals").await], counts);
+    // The demo jobs are on the board.
+    let board: Value = app.get("/api/jobs?limit=100", None).await.json().await.expect("json");
+    assert!(board["items"].as_array().is_some_and(|jobs| jobs.len() > 20), "{board}");
 
     let session: Value = app.login("freelancer0@demo.downwork.test", "demo-password").await.json().await.expect("json");
     let id = session["user"]["id"].as_str().expect("id");

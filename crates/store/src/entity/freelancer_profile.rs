@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "freelancer_profiles")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -15,6 +15,12 @@ pub struct Model {
     pub education_json: String,
     pub portfolio_json: String,
     pub updated_at: DateTimeUtc,
+    pub experience_level: String,
+    pub completed_jobs: i32,
+    #[sea_orm(column_type = "Double", nullable)]
+    pub rating_avg: Option<f64>,
+    pub rating_count: i32,
+    pub rank_score: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

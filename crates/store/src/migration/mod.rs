@@ -7,6 +7,7 @@ mod columns;
 mod m20261128_000001_accounts;
 mod m20261128_000002_skills_taxonomy;
 mod m20261128_000003_marketplace;
+mod m20261128_000004_freelancer_search;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_accounts::Migration),
             Box::new(m20261128_000002_skills_taxonomy::Migration),
             Box::new(m20261128_000003_marketplace::Migration),
+            Box::new(m20261128_000004_freelancer_search::Migration),
         ]
     }
 }

@@ -1,13 +1,12 @@
-//! Demo data: freelancers with complete profiles and clients with companies.
-//! Accounts are `freelancer{N}@demo.downwork.test` / `client{N}@demo.downwork.test`,
-//! all with the password `demo-password`. Running it again adds only what is missing.
+//! Demo people: freelancers with complete profiles and clients with companies.
 
 use anyhow::Context as _;
 use chrono::{Months, Utc};
+use domain::freelancer_search::rank_score;
+use domain::job::ExperienceLevel;
 use domain::profile::{Availability, CompanySize, Education, Experience, SkillTag};
 use domain::user::{Email, Role};
 use domain::{Currency, Money, UserId};
-use indicatif::{ProgressBar, ProgressStyle};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom as _;
 use rand::{Rng as _, SeedableRng as _};
@@ -15,10 +14,7 @@ use store::profiles::{self, ClientRecord, FreelancerRecord};
 use store::skills::all as all_skills;
 use store::users::{self, NewUser};
 
-use crate::app;
-use crate::config::Config;
-
-pub const DEMO_PASSWORD: &str = "demo-password";
+use super::{DEMO_PASSWORD, progress};
 const BATCH: u32 = 250;
 
 const FIRST: [&str; 16] = [
@@ -50,24 +46,17 @@ const CITIES: [(&str, &str); 6] = [
     ("Warsaw, Poland", "Europe/Warsaw"),
 ];
 
-pub async fn run(config: &Config, users: u32) -> anyhow::Result<()> {
-    let db = app::connect(config).await?;
+/// Creates the demo users `0..users` that do not exist yet; returns how many were new.
+pub async fn seed(db: &store::Db, users: u32) -> anyhow::Result<u32> {
     let hash = services::passwords::hash(DEMO_PASSWORD.to_owned()).await?;
-    let skills = all_skills(&db).await?;
+    let skills = all_skills(db).await?;
     anyhow::ensure!(!skills.is_empty(), "the skills taxonomy is empty");
-
-    let bar = ProgressBar::new(u64::from(users));
-    bar.set_style(
-        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
-            .context("progress template")?
-            .progress_chars("=> "),
-    );
-    bar.set_message("users");
+    let bar = progress("users", u64::from(users))?;
     let mut created = 0u32;
     let mut start = 0;
     while start < users {
         let end = (start + BATCH).min(users);
-        let txn = store::begin_write(&db).await?;
+        let txn = store::begin_write(db).await?;
         for n in start..end {
             let role = if n % 2 == 0 { Role::Freelancer } else { Role::Client };
             let email = Email::parse(&format!("{role}{n}@demo.downwork.test")).context("demo e-mail")?;
@@ -89,7 +78,12 @@ pub async fn run(config: &Config, users: u32) -> anyhow::Result<()> {
                 _ => {
                     let count = rng.gen_range(3..8);
                     let chosen: Vec<_> = skills.choose_multiple(&mut rng, count).cloned().collect();
-                    profiles::save_freelancer(&txn, user.id, &freelancer(&mut rng, &chosen), &chosen, now).await?;
+                    let profile = freelancer(&mut rng, &chosen);
+                    profiles::save_freelancer(&txn, user.id, &profile, &chosen, now).await?;
+                    if let Some(saved) = profiles::load(&txn, user.id).await? {
+                        let signals = services::profiles::rank_signals(&saved, &profile);
+                        profiles::set_rank(&txn, user.id, rank_score(&signals)).await?;
+                    }
                 }
             }
             created += 1;
@@ -98,9 +92,8 @@ pub async fn run(config: &Config, users: u32) -> anyhow::Result<()> {
         bar.set_position(u64::from(end));
         start = end;
     }
-    bar.finish_with_message("done");
-    println!("{created} demo users created; password for all: {DEMO_PASSWORD}");
-    Ok(())
+    bar.finish();
+    Ok(created)
 }
 
 fn freelancer(rng: &mut StdRng, skills: &[store::skills::SkillRecord]) -> FreelancerRecord {
@@ -132,6 +125,9 @@ fn freelancer(rng: &mut StdRng, skills: &[store::skills::SkillRecord]) -> Freela
             end_year: None,
         }],
         portfolio: Vec::new(),
+        experience_level: [ExperienceLevel::Entry, ExperienceLevel::Intermediate, ExperienceLevel::Expert]
+            [rng.gen_range(0..3)],
+        ..FreelancerRecord::empty()
     }
 }
 

@@ -1,0 +1,46 @@
+//! `downwork seed-demo`: realistic demo data. Accounts are
+//! `freelancer{N}@demo.downwork.test` / `client{N}@demo.downwork.test`, all
+//! with the password `demo-password`; clients post jobs and freelancers bid.
+//! Running it again adds only what is missing to reach the asked sizes.
+
+mod people;
+mod work;
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::app;
+use crate::config::Config;
+
+pub const DEMO_PASSWORD: &str = "demo-password";
+pub const DEMO_DOMAIN: &str = "demo.downwork.test";
+
+/// How much demo data to have.
+#[derive(Debug, Clone, Copy)]
+pub struct Sizes {
+    pub users: u32,
+    pub jobs: u32,
+    pub proposals: u32,
+}
+
+pub async fn run(config: &Config, sizes: Sizes) -> anyhow::Result<()> {
+    let db = app::connect(config).await?;
+    let users = people::seed(&db, sizes.users).await?;
+    let jobs = work::seed_jobs(&db, sizes.jobs).await?;
+    let proposals = work::seed_proposals(&db, sizes.proposals).await?;
+    println!(
+        "added {users} users, {jobs} jobs, {proposals} proposals; password for every demo account: {DEMO_PASSWORD}"
+    );
+    Ok(())
+}
+
+fn progress(what: &str, total: u64) -> anyhow::Result<ProgressBar> {
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+            .context("progress template")?
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_owned());
+    Ok(bar)
+}
