@@ -1,13 +1,25 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactElement } from "react";
 import { Outlet, ScrollRestoration, type RouteObject } from "react-router";
 import { QueryClient, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api/errors";
+import { RequireRole } from "./auth/RequireRole";
 import { RequireAuth, useSession } from "./auth/session";
 import { Header } from "./components/Header";
+import { ContractPage } from "./pages/ContractPage";
+import { ContractsPage } from "./pages/ContractsPage";
+import { EditJobPage } from "./pages/EditJobPage";
 import { EditProfilePage } from "./pages/EditProfilePage";
+import { EditProposalPage } from "./pages/EditProposalPage";
 import { HomePage } from "./pages/HomePage";
+import { InvitationsPage } from "./pages/InvitationsPage";
+import { JobBoardPage } from "./pages/JobBoardPage";
+import { JobPage } from "./pages/JobPage";
+import { JobProposalsPage } from "./pages/JobProposalsPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MyJobsPage } from "./pages/MyJobsPage";
+import { MyProposalsPage } from "./pages/MyProposalsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { PostJobPage } from "./pages/PostJobPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { PublicProfilePage } from "./pages/PublicProfilePage";
 import { SignupPage } from "./pages/SignupPage";
@@ -25,6 +37,9 @@ export function createQueryClient() {
   });
 }
 
+/** Shared by everyone, so kept when the session changes hands. */
+const PUBLIC_QUERIES = new Set(["categories", "skills"]);
+
 /** Drops the previous user's cached data when the session changes hands. */
 function SessionSync() {
   const session = useSession();
@@ -33,7 +48,7 @@ function SessionSync() {
   const previous = useRef(userId);
   useEffect(() => {
     if (previous.current !== userId) {
-      queryClient.removeQueries({ queryKey: ["profile"] });
+      queryClient.removeQueries({ predicate: (query) => !PUBLIC_QUERIES.has(String(query.queryKey[0])) });
       previous.current = userId;
     }
   }, [userId, queryClient]);
@@ -57,6 +72,11 @@ function Layout() {
       <ScrollRestoration />
     </>
   );
+}
+
+/** A page for logged-in users, optionally only those with a role. */
+function authed(page: ReactElement, role?: "client" | "freelancer") {
+  return <RequireAuth>{role ? <RequireRole role={role}>{page}</RequireRole> : page}</RequireAuth>;
 }
 
 export const routes: RouteObject[] = [
@@ -83,6 +103,17 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: "users/:id", element: <PublicProfilePage /> },
+      { path: "jobs", element: <JobBoardPage /> },
+      { path: "jobs/new", element: authed(<PostJobPage />, "client") },
+      { path: "jobs/:id", element: <JobPage /> },
+      { path: "jobs/:id/edit", element: authed(<EditJobPage />, "client") },
+      { path: "jobs/:id/proposals", element: authed(<JobProposalsPage />, "client") },
+      { path: "my/jobs", element: authed(<MyJobsPage />, "client") },
+      { path: "my/proposals", element: authed(<MyProposalsPage />, "freelancer") },
+      { path: "my/invitations", element: authed(<InvitationsPage />, "freelancer") },
+      { path: "proposals/:id/edit", element: authed(<EditProposalPage />, "freelancer") },
+      { path: "contracts", element: authed(<ContractsPage />) },
+      { path: "contracts/:id", element: authed(<ContractPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -89,4 +89,17 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   return result.data as T;
 }
 
+/**
+ * `unwrap`, read as the app's own type for the same JSON: the generated
+ * types spell some enum values differently from the wire (see types.ts).
+ */
+export function unwrapAs<T>(call: Promise<Result<unknown>>): Promise<T> {
+  return unwrap(call) as Promise<T>;
+}
+
+/** A request body of the app's own type, handed to the generated client as is. */
+export function wire<T>(body: unknown): T {
+  return body as T;
+}
+
 export { publicClient };

@@ -1,9 +1,11 @@
 import { Link, NavLink, useNavigate } from "react-router";
 import { logout } from "../api/endpoints";
+import { useRoles } from "../auth/roles";
 import { useSession } from "../auth/session";
 
 export function Header() {
   const session = useSession();
+  const roles = useRoles();
   const navigate = useNavigate();
 
   async function onLogout() {
@@ -22,15 +24,45 @@ export function Header() {
         </Link>
         <nav aria-label="Main">
           <ul className="nav">
+            {(!session || roles.freelancer) && (
+              <li>
+                <NavLink to="/jobs" end>
+                  Find work
+                </NavLink>
+              </li>
+            )}
+            {roles.freelancer && (
+              <>
+                <li>
+                  <NavLink to="/my/proposals">My proposals</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/my/invitations">Invitations</NavLink>
+                </li>
+              </>
+            )}
+            {roles.client && (
+              <>
+                <li>
+                  <NavLink to="/jobs/new">Post a job</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/my/jobs">My jobs</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/freelancers">Find talent</NavLink>
+                </li>
+              </>
+            )}
             {session ? (
               <>
+                <li>
+                  <NavLink to="/contracts">Contracts</NavLink>
+                </li>
                 <li>
                   <NavLink to="/profile" end>
                     My profile
                   </NavLink>
-                </li>
-                <li>
-                  <NavLink to={`/users/${session.user.id}`}>Public profile</NavLink>
                 </li>
                 <li className="nav__user" aria-label="Logged in as">
                   {session.user.name}

@@ -1,4 +1,17 @@
-import type { Availability, CompanySize, Role } from "../api/types";
+import type {
+  Availability,
+  CompanySize,
+  ContractStatus,
+  ExperienceLevel,
+  InvitationStatus,
+  JobStatus,
+  MilestoneStatus,
+  PaymentType,
+  ProjectDuration,
+  ProposalStatus,
+  Role,
+  Visibility,
+} from "../api/types";
 
 export const AVAILABILITY: Record<Availability, string> = {
   full_time: "Full time",
@@ -32,4 +45,89 @@ export function formatMonth(date: string): string {
 /** "Mar 2021 – Present". */
 export function formatPeriod(start: string, end?: string | null): string {
   return `${formatMonth(start)} – ${end ? formatMonth(end) : "Present"}`;
+}
+
+export const PAYMENT_TYPES: Record<PaymentType, string> = {
+  fixed: "Fixed price",
+  hourly: "Hourly",
+};
+
+export const EXPERIENCE_LEVELS: Record<ExperienceLevel, string> = {
+  entry: "Entry level",
+  intermediate: "Intermediate",
+  expert: "Expert",
+};
+
+export const DURATIONS: Record<ProjectDuration, string> = {
+  under_1_month: "Less than a month",
+  "1_to_3_months": "1 to 3 months",
+  "3_to_6_months": "3 to 6 months",
+  over_6_months: "More than 6 months",
+};
+
+export const VISIBILITIES: Record<Visibility, string> = {
+  public: "Anyone can find it",
+  invite_only: "Only freelancers I invite",
+};
+
+export const JOB_STATUSES: Record<JobStatus, string> = {
+  draft: "Draft",
+  open: "Open",
+  closed: "Closed",
+  filled: "Filled",
+  expired: "Expired",
+};
+
+export const PROPOSAL_STATUSES: Record<ProposalStatus, string> = {
+  submitted: "Submitted",
+  shortlisted: "Shortlisted",
+  declined: "Declined",
+  withdrawn: "Withdrawn",
+  hired: "Hired",
+  closed: "Closed",
+};
+
+export const INVITATION_STATUSES: Record<InvitationStatus, string> = {
+  pending: "Waiting for your answer",
+  accepted: "Accepted",
+  declined: "Declined",
+};
+
+export const CONTRACT_STATUSES: Record<ContractStatus, string> = {
+  active: "Active",
+  paused: "Paused",
+  completed: "Completed",
+  cancelled: "Cancelled",
+};
+
+export const MILESTONE_STATUSES: Record<MilestoneStatus, string> = {
+  proposed: "Not funded yet",
+  funded: "Funded",
+  submitted: "Work submitted",
+  changes_requested: "Changes requested",
+  released: "Paid",
+  refunded: "Refunded",
+  disputed: "Disputed",
+};
+
+const DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "Jan 10, 2027" for "2027-01-10" (a calendar date) or a timestamp. */
+export function formatDate(date: string): string {
+  const parsed = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
+  return Number.isNaN(parsed.getTime()) ? date : DAY.format(parsed);
+}
+
+/** "just now", "5 minutes ago", "3 days ago", or the date once it is a month old. */
+export function formatAgo(timestamp: string, now: Date = new Date()): string {
+  const then = new Date(timestamp);
+  if (Number.isNaN(then.getTime())) return timestamp;
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 30) return `${days} day${days === 1 ? "" : "s"} ago`;
+  return formatDate(timestamp);
 }

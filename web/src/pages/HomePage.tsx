@@ -1,8 +1,10 @@
 import { Link } from "react-router";
+import { useRoles } from "../auth/roles";
 import { useSession } from "../auth/session";
 
 export function HomePage() {
   const session = useSession();
+  const roles = useRoles();
   return (
     <section className="hero">
       <h1>Great work, from people who love doing it.</h1>
@@ -10,11 +12,18 @@ export function HomePage() {
       <div className="hero__actions">
         {session ? (
           <>
-            <Link to="/profile" className="button button--primary">
+            {roles.freelancer && (
+              <Link to="/jobs" className="button button--primary">
+                Find work
+              </Link>
+            )}
+            {roles.client && (
+              <Link to="/jobs/new" className="button button--primary">
+                Post a job
+              </Link>
+            )}
+            <Link to="/profile" className="button button--secondary">
               Go to my profile
-            </Link>
-            <Link to="/profile/edit" className="button button--secondary">
-              Edit profile
             </Link>
           </>
         ) : (
@@ -22,8 +31,8 @@ export function HomePage() {
             <Link to="/signup" className="button button--primary">
               Get started
             </Link>
-            <Link to="/login" className="button button--secondary">
-              Log in
+            <Link to="/jobs" className="button button--secondary">
+              Browse jobs
             </Link>
           </>
         )}

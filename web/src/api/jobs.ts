@@ -1,0 +1,56 @@
+import { api, unwrap, unwrapAs, wire } from "./client";
+import type { components } from "./generated/schema";
+import type { Category, Job, JobBoard, JobInput, JobStatus, OwnJobSummary, Paged } from "./types";
+
+type GeneratedJobInput = components["schemas"]["JobInput"];
+
+export function listCategories(): Promise<Category[]> {
+  return unwrap(api.GET("/api/categories"));
+}
+
+/** The job board's query: amounts in minor units (cents), skills comma-separated. */
+export interface BoardQuery {
+  q?: string;
+  category?: string;
+  payment_type?: string;
+  budget_min?: number;
+  budget_max?: number;
+  hourly_rate_min?: number;
+  hourly_rate_max?: number;
+  deadline_before?: string;
+  skills?: string;
+  posted_within_days?: number;
+  experience_level?: string;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export function searchJobs(query: BoardQuery): Promise<JobBoard> {
+  return unwrapAs(api.GET("/api/jobs", { params: { query } }));
+}
+
+export function listMyJobs(query: { status?: JobStatus; cursor?: string; limit?: number } = {}): Promise<Paged<OwnJobSummary>> {
+  return unwrapAs(api.GET("/api/jobs/mine", { params: { query } }));
+}
+
+export function getJob(id: string): Promise<Job> {
+  return unwrapAs(api.GET("/api/jobs/{id}", { params: { path: { id } } }));
+}
+
+export function createJob(input: JobInput): Promise<Job> {
+  return unwrapAs(api.POST("/api/jobs", { body: wire<GeneratedJobInput>(input) }));
+}
+
+export function updateJob(id: string, input: JobInput): Promise<Job> {
+  return unwrapAs(api.PUT("/api/jobs/{id}", { params: { path: { id } }, body: wire<GeneratedJobInput>(input) }));
+}
+
+export type JobAction = "publish" | "close" | "reopen";
+
+export function changeJobStatus(id: string, action: JobAction): Promise<Job> {
+  const params = { params: { path: { id } } };
+  if (action === "publish") return unwrapAs(api.POST("/api/jobs/{id}/publish", params));
+  if (action === "close") return unwrapAs(api.POST("/api/jobs/{id}/close", params));
+  return unwrapAs(api.POST("/api/jobs/{id}/reopen", params));
+}

@@ -1,0 +1,116 @@
+import { useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError } from "../api/errors";
+import { bid } from "../api/proposals";
+import type { Job, Proposal } from "../api/types";
+import { useRoles } from "../auth/roles";
+import { useSession } from "../auth/session";
+import { ClientCard } from "../components/ClientCard";
+import { JobDetails } from "../components/JobDetails";
+import { JobOwnerActions } from "../components/JobOwnerActions";
+import { ProposalForm } from "../components/ProposalForm";
+import { ErrorPanel, Loading } from "../components/Status";
+import { JOB_STATUSES } from "../lib/labels";
+import { categoriesQuery, categoryNames, jobQuery } from "./marketQueries";
+
+const SAVED = {
+  posted: "Your job is posted. Freelancers can now find it and send proposals.",
+  draft: "Your job is saved as a draft. Publish it when you are ready.",
+  edited: "Your changes are saved.",
+} as const;
+
+export function JobPage() {
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const saved = (location.state as { saved?: keyof typeof SAVED } | null)?.saved;
+  const session = useSession();
+  const job = useQuery(jobQuery(id));
+  const categories = useQuery(categoriesQuery());
+
+  if (job.isPending) return <Loading label="Loading the job…" />;
+  if (job.isError) {
+    if (job.error instanceof ApiError && (job.error.status === 404 || job.error.status === 400)) {
+      return (
+        <div className="card empty-state">
+          <h1>Job not found</h1>
+          <p className="muted">It may have been removed, or it is only open to invited freelancers.</p>
+          <Link to="/jobs">Browse jobs</Link>
+        </div>
+      );
+    }
+    return <ErrorPanel error={job.error} retry={() => job.refetch()} />;
+  }
+
+  const owner = session?.user.id === job.data.client_id;
+  return (
+    <div className="stack">
+      {saved && SAVED[saved] && (
+        <p className="notice" role="status">
+          {SAVED[saved]}
+        </p>
+      )}
+      <div className="job-layout">
+        <JobDetails job={job.data} categoryName={categoryNames(categories.data).get(job.data.category)} />
+        <div className="stack">
+          {owner ? <JobOwnerActions job={job.data} /> : <ClientCard clientId={job.data.client_id} />}
+        </div>
+      </div>
+      {!owner && <ProposalSection job={job.data} />}
+    </div>
+  );
+}
+
+/** Who may propose, and the form for those who can. */
+function ProposalSection({ job }: { job: Job }) {
+  const session = useSession();
+  const roles = useRoles();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const [sent, setSent] = useState<Proposal | null>(null);
+
+  if (sent) {
+    return (
+      <section className="card" aria-labelledby="proposal-heading">
+        <h2 id="proposal-heading">Proposal sent</h2>
+        <p className="notice" role="status">
+          Your proposal is sent. The client will be notified.
+        </p>
+        <Link to="/my/proposals">See my proposals</Link>
+      </section>
+    );
+  }
+  if (!session) {
+    return (
+      <p className="notice notice--muted">
+        <Link to="/login" state={{ from: location.pathname }}>
+          Log in
+        </Link>{" "}
+        or <Link to="/signup">sign up</Link> as a freelancer to send a proposal.
+      </p>
+    );
+  }
+  if (!roles.freelancer) {
+    return (
+      <p className="notice notice--muted">
+        To send proposals, <Link to="/profile/edit">add a freelancer profile</Link>.
+      </p>
+    );
+  }
+  if (job.status !== "open") {
+    return <p className="notice notice--muted">This job is {JOB_STATUSES[job.status].toLowerCase()} and is not taking proposals.</p>;
+  }
+  return (
+    <section className="card" aria-labelledby="proposal-heading">
+      <h2 id="proposal-heading">Submit a proposal</h2>
+      <ProposalForm
+        job={job}
+        submit={(input) => bid(job.id, input)}
+        onSubmitted={(proposal) => {
+          setSent(proposal);
+          queryClient.invalidateQueries({ queryKey: ["proposals"] });
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { listCategories, getJob } from "../api/jobs";
+import { getContract } from "../api/proposals";
+
+export const categoriesQuery = () => ({
+  queryKey: ["categories"] as const,
+  queryFn: listCategories,
+  staleTime: 60 * 60_000,
+});
+
+export const jobQuery = (id: string) => ({
+  queryKey: ["jobs", id] as const,
+  queryFn: () => getJob(id),
+});
+
+export const contractQuery = (id: string) => ({
+  queryKey: ["contracts", id] as const,
+  queryFn: () => getContract(id),
+});
+
+/** Category names by slug, for showing the slugs jobs carry. */
+export function categoryNames(categories: { slug: string; name: string }[] | undefined): Map<string, string> {
+  return new Map((categories ?? []).map((c) => [c.slug, c.name]));
+}
