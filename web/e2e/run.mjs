@@ -1,5 +1,6 @@
 // End-to-end walk through the product against the real server binary and
-// Debian's Chromium: sign up, edit the profile, check the public page.
+// Debian's Chromium: sign up, edit the profile, check the public page; then a
+// client posts a job, a freelancer finds it and bids, and the client hires.
 //
 //   npm run build && npm run e2e
 //
@@ -30,6 +31,34 @@ const user = {
   location: "Lisbon, Portugal",
   job: { title: "Staff engineer", company: "Harbour Systems", start: "2019-04-01", shown: "Apr 2019 – Present" },
   company: "Ada Labs",
+};
+
+// A word no other job has, so the text search finds exactly this job.
+const marker = `quokka${Date.now().toString(36)}`;
+
+const market = {
+  client: { name: "Cleo Client", email: `cleo.${Date.now()}@example.com`, password: "another horse battery staple" },
+  freelancer: { name: "Finn Freelancer", email: `finn.${Date.now()}@example.com`, password: "yet another horse battery" },
+  job: {
+    title: `Build a ${marker} landing page`,
+    description: "A single responsive landing page with a signup form, in React, ready for our launch.",
+    category: "Web Development",
+    skill: "React",
+    budget: "500",
+    budgetShown: "$500.00",
+    question: "Which similar pages have you built?",
+  },
+  proposal: {
+    amount: "450",
+    coverLetter: "I have built a dozen landing pages like this one, all fast and accessible.",
+    answer: "Three product launches last year; links on my profile.",
+    milestones: [
+      { title: "Design", amount: "200" },
+      { title: "Build", amount: "250" },
+    ],
+    totalShown: "Milestones total: $450.00 of $450.00",
+    amountShown: "$450.00",
+  },
 };
 
 /** Fails the walk with a readable message. */
@@ -264,6 +293,138 @@ async function main() {
       await page.getByRole("button", { name: "Log in" }).click();
       await page.waitForURL("**/profile");
       await page.getByText(user.headline).waitFor();
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // Two more people, each in a browser of their own.
+    const newPage = async () => {
+      const ctx = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+      ctx.setDefaultTimeout(TIMEOUT);
+      const p = await ctx.newPage();
+      watchPage(p, problems);
+      return p;
+    };
+    const signUp = async (p, person, role) => {
+      await p.goto("/signup");
+      await p.getByLabel(role).check();
+      await p.getByLabel("Full name").fill(person.name);
+      await p.getByLabel("Email").fill(person.email);
+      await p.getByLabel("Password").fill(person.password);
+      await p.getByRole("button", { name: "Create account" }).click();
+      await p.waitForURL("**/profile/edit");
+    };
+    let clientPage;
+    let freelancerPage;
+    let jobUrl = "";
+
+    await walk.step("a client signs up and posts a job, fixing what the server refuses", async () => {
+      clientPage = await newPage();
+      walk.page = clientPage;
+      await signUp(clientPage, market.client, "Client");
+      const nav = clientPage.getByRole("navigation", { name: "Main" });
+      expect((await nav.getByRole("link", { name: "My proposals" }).count()) === 0, "a client is shown freelancer links");
+      await nav.getByRole("link", { name: "Post a job" }).click();
+      await clientPage.waitForURL("**/jobs/new");
+
+      const title = clientPage.getByLabel("Title", { exact: true });
+      await title.fill("Site"); // too short for the server
+      await clientPage.getByLabel("Description").fill(market.job.description);
+      await clientPage.getByLabel("Category").selectOption({ label: market.job.category });
+      const skills = clientPage.getByRole("combobox", { name: "Skills needed" });
+      await skills.fill(market.job.skill);
+      await clientPage.getByRole("option", { name: market.job.skill, exact: true }).click();
+      await clientPage.getByLabel("Budget (USD)").fill(market.job.budget);
+      await clientPage.getByRole("button", { name: "Add question" }).click();
+      await clientPage.getByLabel("Question 1").fill(market.job.question);
+      await clientPage.getByRole("button", { name: "Post job" }).click();
+
+      await clientPage.getByRole("alert").getByText("Please correct the highlighted fields.").waitFor();
+      expect((await title.getAttribute("aria-invalid")) === "true", "the title is not marked invalid");
+      await clientPage.getByText("Must be at least 5 characters").waitFor();
+      await walk.screenshot("post-job-error.png");
+
+      await title.fill(market.job.title);
+      expect((await title.getAttribute("aria-invalid")) === null, "the title's error stays after editing it");
+      await clientPage.getByRole("button", { name: "Post job" }).click();
+      await clientPage.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+      jobUrl = new URL(clientPage.url()).pathname;
+      await clientPage.getByRole("status").getByText("Your job is posted.").waitFor();
+      await clientPage.getByRole("heading", { level: 1, name: market.job.title }).waitFor();
+      await clientPage.getByText(market.job.budgetShown).waitFor();
+      await clientPage.getByRole("link", { name: "View proposals" }).waitFor();
+    });
+
+    await walk.step("a freelancer finds the job by text search and bids", async () => {
+      freelancerPage = await newPage();
+      walk.page = freelancerPage;
+      await signUp(freelancerPage, market.freelancer, "Freelancer");
+      await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Find work" }).click();
+      await freelancerPage.waitForURL("**/jobs");
+      await freelancerPage.getByRole("searchbox", { name: "Search jobs" }).fill(marker);
+      await freelancerPage.getByRole("button", { name: "Search", exact: true }).click();
+      await freelancerPage.waitForURL(`**/jobs?q=${marker}`);
+      const results = freelancerPage.getByRole("region", { name: "Jobs found" });
+      await results.getByText("1 job found").waitFor();
+      // Facet counts next to the choices.
+      const categories = freelancerPage.getByRole("group", { name: "Category" });
+      await categories.getByText(market.job.category).waitFor();
+      expect((await categories.getByLabel("1 jobs").count()) === 1, "the category facet does not count the job");
+      await walk.screenshot("job-board.png");
+
+      await results.getByRole("link", { name: market.job.title }).click();
+      await freelancerPage.waitForURL(`**${jobUrl}`);
+      await freelancerPage.getByRole("heading", { name: "Submit a proposal" }).waitFor();
+      await freelancerPage.getByLabel("Your bid for the whole job (USD)").fill(market.proposal.amount);
+      await freelancerPage.getByLabel("Cover letter").fill(market.proposal.coverLetter);
+      await freelancerPage.getByLabel(market.job.question).fill(market.proposal.answer);
+      for (const [i, milestone] of market.proposal.milestones.entries()) {
+        await freelancerPage.getByRole("button", { name: "Add milestone" }).click();
+        await freelancerPage.getByLabel(`Milestone ${i + 1}`, { exact: true }).fill(milestone.title);
+        await freelancerPage.getByLabel(`Amount ${i + 1} (USD)`).fill(milestone.amount);
+      }
+      await freelancerPage.getByText(market.proposal.totalShown).waitFor();
+      await walk.screenshot("proposal-form.png");
+      await freelancerPage.getByRole("button", { name: "Send proposal" }).click();
+      await freelancerPage.getByRole("status").getByText("Your proposal is sent.").waitFor();
+    });
+
+    await walk.step("the client opens the job's proposals and hires", async () => {
+      walk.page = clientPage;
+      await clientPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My jobs" }).click();
+      await clientPage.waitForURL("**/my/jobs");
+      const row = clientPage.getByRole("listitem").filter({ hasText: market.job.title });
+      await row.getByRole("link", { name: /1 proposal/ }).click();
+      await clientPage.waitForURL(`**${jobUrl}/proposals`);
+
+      const card = clientPage.getByRole("article", { name: market.freelancer.name });
+      await card.getByText(market.proposal.coverLetter).waitFor();
+      await card.getByText(market.proposal.answer).waitFor();
+      await card.getByRole("button", { name: "Shortlist" }).click();
+      await card.getByText("Shortlisted", { exact: true }).waitFor();
+      await card.getByRole("button", { name: "Hire" }).click();
+      await card.getByRole("form", { name: `Hire ${market.freelancer.name}` }).getByText(market.proposal.amountShown).waitFor();
+      await walk.screenshot("proposals.png");
+      await card.getByRole("button", { name: "Confirm hire" }).click();
+
+      await clientPage.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
+      await clientPage.getByRole("status").getByText(`You hired ${market.freelancer.name}.`).waitFor();
+      await clientPage.getByRole("heading", { level: 1, name: market.job.title }).waitFor();
+      await clientPage.getByText(`Fixed price: ${market.proposal.amountShown}`).waitFor();
+      const milestones = clientPage.getByRole("table", { name: "Milestones" });
+      for (const milestone of market.proposal.milestones) await milestones.getByRole("cell", { name: milestone.title, exact: true }).waitFor();
+      await clientPage.getByRole("link", { name: market.freelancer.name }).waitFor();
+      await walk.screenshot("contract.png");
+    });
+
+    await walk.step("the freelancer sees the hire and the contract", async () => {
+      walk.page = freelancerPage;
+      await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My proposals" }).click();
+      const mine = freelancerPage.getByRole("listitem", { name: market.job.title });
+      await mine.getByText("Hired", { exact: true }).waitFor();
+      await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contracts" }).click();
+      await freelancerPage.getByRole("link", { name: market.job.title }).click();
+      await freelancerPage.getByText(`Fixed price: ${market.proposal.amountShown}`).waitFor();
+      await freelancerPage.getByText("(you)").waitFor();
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {
