@@ -102,30 +102,18 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    pub enum ExperienceLevel {
+    pub enum ExperienceLevel default Intermediate {
         Entry => "entry",
         Intermediate => "intermediate",
         Expert => "expert",
     }
 }
 
-impl Default for ExperienceLevel {
-    fn default() -> Self {
-        Self::Intermediate
-    }
-}
-
 labelled_enum! {
     /// Who can find the job: everyone, or only freelancers the client invited.
-    pub enum Visibility {
+    pub enum Visibility default Public {
         Public => "public",
         InviteOnly => "invite_only",
-    }
-}
-
-impl Default for Visibility {
-    fn default() -> Self {
-        Self::Public
     }
 }
 

@@ -5,6 +5,16 @@
 /// Declares a fieldless enum whose variants map one-to-one onto words.
 #[macro_export]
 macro_rules! labelled_enum {
+    // `default Variant` after the name gives the enum that default.
+    ($(#[$meta:meta])* pub enum $name:ident default $default:ident { $($body:tt)+ }) => {
+        $crate::labelled_enum! { $(#[$meta])* pub enum $name { $($body)+ } }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::$default
+            }
+        }
+    };
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $label:literal,)+ }) => {
         $(#[$meta])*
         #[derive(

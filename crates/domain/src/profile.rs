@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use crate::ids::FileId;
 use crate::job::ExperienceLevel;
+use crate::labelled_enum;
 use crate::money::Money;
 use crate::user::NAME_MAX_CHARS;
 use crate::validation::{self, FieldErrors, ValidationError};
@@ -23,26 +24,11 @@ pub const MAX_PORTFOLIO_IMAGES: usize = 10;
 /// $10,000.00 an hour is beyond any real rate; more is a typo.
 pub const MAX_HOURLY_RATE_CENTS: i64 = 1_000_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Availability {
-    #[default]
-    FullTime,
-    PartTime,
-    NotAvailable,
-}
-
-impl Availability {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::FullTime => "full_time",
-            Self::PartTime => "part_time",
-            Self::NotAvailable => "not_available",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::FullTime, Self::PartTime, Self::NotAvailable].into_iter().find(|a| a.as_str() == s)
+labelled_enum! {
+    pub enum Availability default FullTime {
+        FullTime => "full_time",
+        PartTime => "part_time",
+        NotAvailable => "not_available",
     }
 }
 

@@ -45,7 +45,7 @@ impl ProposalStatus {
         matches!(self, Self::Submitted | Self::Shortlisted)
     }
 
-    fn from_active(self, action: &'static str, to: Self) -> Result<Self, IllegalTransition> {
+    fn only_active(self, action: &'static str, to: Self) -> Result<Self, IllegalTransition> {
         if self.is_active() { Ok(to) } else { Err(self.illegal(action)) }
     }
 
@@ -64,23 +64,23 @@ impl ProposalStatus {
     }
 
     pub fn edit(self) -> Result<(), IllegalTransition> {
-        self.from_active("edit", self).map(drop)
+        self.only_active("edit", self).map(drop)
     }
 
     pub fn decline(self) -> Result<Self, IllegalTransition> {
-        self.from_active("decline", Self::Declined)
+        self.only_active("decline", Self::Declined)
     }
 
     pub fn withdraw(self) -> Result<Self, IllegalTransition> {
-        self.from_active("withdraw", Self::Withdrawn)
+        self.only_active("withdraw", Self::Withdrawn)
     }
 
     pub fn hire(self) -> Result<Self, IllegalTransition> {
-        self.from_active("hire", Self::Hired)
+        self.only_active("hire", Self::Hired)
     }
 
     pub fn close(self) -> Result<Self, IllegalTransition> {
-        self.from_active("close", Self::Closed)
+        self.only_active("close", Self::Closed)
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod contracts;
 pub mod files;
+pub mod freelancers;
 pub mod jobs;
 pub mod notifications;
 pub mod ports;
@@ -24,6 +25,7 @@ pub use accounts::{Accounts, AuthSettings};
 pub mod records {
     pub use store::contracts::{ContractRecord, MilestoneRecord};
     pub use store::files::FileRecord;
+    pub use store::freelancer_search::FreelancerSummary;
     pub use store::invitations::InvitationRecord;
     pub use store::jobs::{JobRecord, OwnJob};
     pub use store::notifications::NotificationRecord;
@@ -35,6 +37,7 @@ pub mod records {
 }
 pub use contracts::Contracts;
 pub use files::Files;
+pub use freelancers::Freelancers;
 pub use jobs::Jobs;
 pub use notifications::Notifications;
 pub use profiles::Profiles;
@@ -49,6 +52,7 @@ pub struct Services {
     pub files: Files,
     pub skills: Skills,
     pub jobs: Jobs,
+    pub freelancers: Freelancers,
     pub contracts: Contracts,
     pub notifications: Notifications,
 }
@@ -67,6 +71,7 @@ impl Services {
             profiles: Profiles::new(db.clone()),
             skills: Skills::new(db.clone()),
             jobs: Jobs::new(db.clone()),
+            freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             notifications: Notifications::new(db.clone()),
             files,

@@ -13,6 +13,7 @@ pub mod migration;
 pub mod contracts;
 pub mod email_tokens;
 pub mod files;
+pub mod freelancer_search;
 pub mod invitations;
 pub mod job_search;
 pub mod jobs;

@@ -5,7 +5,6 @@ use domain::pagination::{Page, PageRequest};
 use domain::proposal::{MilestoneDraft, ProposalInput, ProposalStatus};
 use domain::{Currency, FileId, JobId, Money, ProposalId, UserId};
 use sea_orm::prelude::Expr;
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::codec::{from_json, label, to_json};
@@ -87,15 +86,15 @@ pub async fn insert(
     Ok(id)
 }
 
-/// Stores proposals in one statement, skipping any that would be a second
-/// proposal by a freelancer on a job (bulk loads). Returns how many were new.
+/// Stores proposals in one statement (bulk loads); a second proposal by a
+/// freelancer on a job fails the whole batch with [`StoreError::Duplicate`].
 pub async fn insert_batch(
     db: &impl ConnectionTrait,
     rows: &[(JobId, UserId, ProposalInput)],
     now: DateTime<Utc>,
-) -> StoreResult<u64> {
+) -> StoreResult<()> {
     if rows.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
     let mut models = Vec::with_capacity(rows.len());
     for (job_id, freelancer_id, input) in rows {
@@ -111,10 +110,19 @@ pub async fn insert_batch(
         content_columns(&mut model, input)?;
         models.push(model);
     }
-    let conflict =
-        OnConflict::columns([proposal::Column::JobId, proposal::Column::FreelancerId]).do_nothing().to_owned();
-    let inserted = proposal::Entity::insert_many(models).on_conflict(conflict).exec_without_returning(db).await?;
-    Ok(inserted)
+    proposal::Entity::insert_many(models).exec_without_returning(db).await?;
+    Ok(())
+}
+
+/// Every (job, freelancer) pair that has a proposal (bulk loads).
+pub async fn pairs(db: &impl ConnectionTrait) -> StoreResult<std::collections::HashSet<(JobId, UserId)>> {
+    let rows: Vec<(sea_orm::prelude::Uuid, sea_orm::prelude::Uuid)> = proposal::Entity::find()
+        .select_only()
+        .columns([proposal::Column::JobId, proposal::Column::FreelancerId])
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(job, freelancer)| (job.into(), freelancer.into())).collect())
 }
 
 pub async fn count(db: &impl ConnectionTrait) -> StoreResult<u64> {

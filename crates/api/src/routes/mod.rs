@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod contracts;
 pub mod files;
+pub mod freelancers;
 pub mod health;
 pub mod invitations;
 pub mod jobs;
@@ -28,6 +29,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(files::router())
         .merge(skills::router())
         .merge(jobs::router())
+        .merge(freelancers::router())
         .merge(proposals::router())
         .merge(invitations::router())
         .merge(contracts::router())

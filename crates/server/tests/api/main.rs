@@ -4,6 +4,7 @@ mod accounts;
 mod commands;
 mod conventions;
 mod files;
+mod freelancers;
 mod hiring;
 mod job_board;
 mod jobs;

@@ -113,36 +113,40 @@ pub async fn seed_jobs(db: &store::Db, target: u32) -> anyhow::Result<u32> {
 /// Adds proposals by random demo freelancers on random open jobs until the
 /// database holds `target` of them.
 pub async fn seed_proposals(db: &store::Db, target: u32) -> anyhow::Result<u32> {
-    let existing = u32::try_from(proposals::count(db).await?).unwrap_or(u32::MAX);
+    let mut taken = proposals::pairs(db).await?;
+    let existing = u32::try_from(taken.len()).unwrap_or(u32::MAX);
     if existing >= target {
         return Ok(0);
     }
     let freelancers = users::ids_at_domain(db, DEMO_DOMAIN, Role::Freelancer).await?;
     let open = jobs::open_ids(db).await?;
-    anyhow::ensure!(!freelancers.is_empty() && !open.is_empty(), "proposals need demo freelancers and open jobs");
+    let room = freelancers.len().saturating_mul(open.len()).saturating_sub(taken.len());
+    anyhow::ensure!(
+        room >= (target - existing) as usize,
+        "{} freelancers and {} open jobs leave too little room for {target} proposals",
+        freelancers.len(),
+        open.len()
+    );
     let bar = progress("proposals", u64::from(target))?;
-    let mut count = existing;
-    bar.set_position(u64::from(count));
+    bar.set_position(u64::from(existing));
     let mut rng = StdRng::seed_from_u64(u64::from(existing) + 7);
-    let mut empty_rounds = 0;
+    let mut count = existing;
     while count < target {
         let size = PROPOSAL_BATCH.min((target - count) as usize);
-        let batch: Vec<_> = (0..size)
-            .map(|_| {
-                let (job, payment_type, currency) = open[rng.gen_range(0..open.len())];
-                let freelancer = freelancers[rng.gen_range(0..freelancers.len())];
-                (job, freelancer, proposal(&mut rng, payment_type, currency))
-            })
-            .collect();
+        let mut batch = Vec::with_capacity(size);
+        while batch.len() < size {
+            let (job, payment_type, currency) = open[rng.gen_range(0..open.len())];
+            let freelancer = freelancers[rng.gen_range(0..freelancers.len())];
+            // One proposal per freelancer per job, as the product allows.
+            if taken.insert((job, freelancer)) {
+                batch.push((job, freelancer, proposal(&mut rng, payment_type, currency)));
+            }
+        }
         let txn = store::begin_write(db).await?;
-        let added = proposals::insert_batch(&txn, &batch, Utc::now()).await?;
+        proposals::insert_batch(&txn, &batch, Utc::now()).await?;
         txn.commit().await?;
-        count += u32::try_from(added).unwrap_or(0);
+        count += u32::try_from(batch.len()).unwrap_or(0);
         bar.set_position(u64::from(count));
-        // A freelancer proposes once per job; when random pairs keep
-        // colliding, the space of pairs is used up.
-        empty_rounds = if added == 0 { empty_rounds + 1 } else { 0 };
-        anyhow::ensure!(empty_rounds < 20, "too few jobs and freelancers for {target} proposals");
     }
     bar.finish();
     Ok(count - existing)
