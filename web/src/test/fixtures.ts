@@ -1,4 +1,4 @@
-import type { OwnProfile } from "../api/types";
+import type { Job, JobSummary, OwnProfile, Proposal } from "../api/types";
 
 export function freelancerProfile(overrides: Partial<OwnProfile> = {}): OwnProfile {
   return {
@@ -27,3 +27,90 @@ export function freelancerProfile(overrides: Partial<OwnProfile> = {}): OwnProfi
     ...overrides,
   };
 }
+
+export function fixedJob(overrides: Partial<Job> = {}): Job {
+  return {
+    id: "01a223f6-1045-77a7-b4b5-dc1afaa26f2e",
+    client_id: "01a223f6-0f68-73bd-8ace-5d56cf62584b",
+    title: "Build a landing page",
+    description: "A single responsive page with a signup form.",
+    category: "web-development",
+    skills: [{ slug: "react", name: "React" }],
+    payment_type: "fixed",
+    budget: { amount: 50000, currency: "usd" },
+    hourly_rate_min: null,
+    hourly_rate_max: null,
+    hours_per_week: null,
+    duration: null,
+    experience_level: "intermediate",
+    screening_questions: ["Which similar pages have you built?"],
+    attachment_file_ids: [],
+    visibility: "public",
+    status: "open",
+    hires_wanted: 1,
+    hires_count: 0,
+    deadline: "2027-01-10",
+    posted_at: "2026-11-28T21:00:58Z",
+    expires_at: "2026-12-28T21:00:58Z",
+    created_at: "2026-11-28T21:00:58Z",
+    updated_at: "2026-11-28T21:00:58Z",
+    ...overrides,
+  };
+}
+
+export function hourlyJob(overrides: Partial<Job> = {}): Job {
+  return fixedJob({
+    id: "01a223f6-2222-77a7-b4b5-dc1afaa26f2e",
+    title: "Maintain our API",
+    payment_type: "hourly",
+    budget: null,
+    hourly_rate_min: { amount: 4000, currency: "usd" },
+    hourly_rate_max: { amount: 6000, currency: "usd" },
+    hours_per_week: 20,
+    screening_questions: [],
+    ...overrides,
+  });
+}
+
+export function jobSummary(job: Job = fixedJob()): JobSummary {
+  const { description, ...rest } = job;
+  return {
+    id: rest.id,
+    client_id: rest.client_id,
+    title: rest.title,
+    snippet: description.slice(0, 200),
+    category: rest.category,
+    skills: rest.skills,
+    payment_type: rest.payment_type,
+    budget: rest.budget,
+    hourly_rate_min: rest.hourly_rate_min,
+    hourly_rate_max: rest.hourly_rate_max,
+    experience_level: rest.experience_level,
+    status: rest.status,
+    deadline: rest.deadline,
+    posted_at: rest.posted_at,
+  };
+}
+
+export function proposal(overrides: Partial<Proposal> = {}): Proposal {
+  return {
+    id: "01a223f6-2b25-7411-bfbd-9e8c08c7b5a3",
+    job_id: fixedJob().id,
+    freelancer_id: "01a223f6-28f6-723b-b5f5-729711fc40dd",
+    status: "submitted",
+    cover_letter: "I have built many pages like this one.",
+    amount: { amount: 40000, currency: "usd" },
+    duration_days: 10,
+    answers: ["Three, all for launches."],
+    milestones: [],
+    attachment_file_ids: [],
+    created_at: "2026-11-28T21:01:05Z",
+    updated_at: "2026-11-28T21:01:05Z",
+    ...overrides,
+  };
+}
+
+export const categories = [
+  { slug: "design-creative", name: "Design & Creative" },
+  { slug: "web-development", name: "Web Development" },
+];
