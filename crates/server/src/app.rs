@@ -20,6 +20,8 @@ use crate::telemetry;
 pub struct App {
     pub services: Services,
     pub router: axum::Router,
+    /// Run the background sweeps alongside the server.
+    pub worker: bool,
 }
 
 impl App {
@@ -35,7 +37,7 @@ impl App {
             }),
             metrics: telemetry::metrics(),
         };
-        Ok(Self { router: api::app(state), services })
+        Ok(Self { router: api::app(state), services, worker: config.worker })
     }
 
     /// Serves on `listener` until `shutdown` resolves, then lets in-flight
@@ -53,9 +55,14 @@ impl App {
                 accounts.housekeeping();
             }
         });
+        let worker =
+            self.worker.then(|| tokio::spawn(crate::worker::run(self.services.clone(), std::future::pending())));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
         housekeeping.abort();
+        if let Some(worker) = worker {
+            worker.abort();
+        }
         result.context("server failed")
     }
 }

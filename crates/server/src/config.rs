@@ -38,6 +38,9 @@ pub struct Config {
     /// `pretty` for people, `json` for log collectors.
     pub log_format: String,
     pub login: LoginConfig,
+    /// `DOWNWORK_WORKER`: run the background sweeps inside `serve` (default);
+    /// turn off where `downwork worker` runs them instead.
+    pub worker: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -65,6 +68,7 @@ impl Default for Config {
             trust_forwarded_for: false,
             log_format: "pretty".to_owned(),
             login: LoginConfig::default(),
+            worker: true,
         }
     }
 }

@@ -6,3 +6,4 @@ pub mod app;
 pub mod commands;
 pub mod config;
 pub mod telemetry;
+pub mod worker;

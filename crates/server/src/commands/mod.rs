@@ -21,6 +21,8 @@ pub struct Cli {
 enum Command {
     /// Serve the API and web app (the default). Migrates the database first.
     Serve,
+    /// Run the background sweeps (job expiry) without serving HTTP.
+    Worker,
     /// Bring the database schema up to date, then exit.
     Migrate,
     /// Create an administrator, or make an existing account one.
@@ -64,6 +66,12 @@ impl Cli {
         telemetry::init_logging(&config.log_format);
         match command {
             Command::Serve => serve(&config).await,
+            Command::Worker => {
+                let services = app::build_services(&config).await?;
+                tracing::info!("worker running");
+                crate::worker::run(services, app::shutdown_signal()).await;
+                Ok(())
+            }
             Command::Migrate => {
                 app::connect(&config).await?;
                 tracing::info!("database is up to date");

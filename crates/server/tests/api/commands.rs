@@ -59,3 +59,37 @@ async fn seed_demo_is_idempotent_and_its_accounts_log_in() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_worker_expires_jobs_past_their_open_window() {
+    let app = TestApp::spawn().await;
+    let client = app.signup("client").await;
+    let job = app.post_job(&client, crate::market::fixed_job(serde_json::json!({}))).await;
+    let id = job["id"].as_str().expect("id").to_owned();
+    let past = chrono::Utc::now() - chrono::Duration::hours(1);
+    let due = store::entity::job::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id.parse().expect("uuid")),
+        expires_at: sea_orm::ActiveValue::Set(Some(past)),
+        ..Default::default()
+    };
+    sea_orm::ActiveModelTrait::update(due, &app.db).await.expect("backdated");
+
+    let mut worker = std::process::Command::new(env!("CARGO_BIN_EXE_downwork"))
+        .arg("worker")
+        .env("DATABASE_URL", &app.database_url)
+        .env("DOWNWORK_DATA_DIR", &app.data_dir)
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .expect("worker starts");
+    let mut status = Value::Null;
+    for _ in 0..50 {
+        status = app.get(&format!("/api/jobs/{id}"), Some(&client.access)).await.json::<Value>().await.expect("json")["status"].clone();
+        if status == "expired" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    worker.kill().ok();
+    worker.wait().ok();
+    assert_eq!(status, "expired");
+}

@@ -47,6 +47,8 @@ impl TestApp {
             database_max_connections: 5,
             jwt_secret: Some(SecretString::from(JWT_SECRET)),
             web_dir: data_dir.join("no-web-app"),
+            // Tests run the sweeps themselves, at the times they choose.
+            worker: false,
             ..Config::default()
         };
         customise(&mut config);

@@ -1,0 +1,34 @@
+//! Background work on a timer: today, expiring jobs left open past their
+//! time. `downwork serve` runs it in-process unless told not to
+//! (`DOWNWORK_WORKER=false`), and `downwork worker` runs it alone, so that a
+//! deployment can keep it off the web instances. Every task is safe to run
+//! on several instances at once: each change is checked under a row lock.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use services::Services;
+
+/// How often the sweeps run.
+const EVERY: Duration = Duration::from_secs(60);
+
+/// Runs the sweeps until `shutdown` resolves.
+pub async fn run(services: Services, shutdown: impl std::future::Future<Output = ()>) {
+    let mut tick = tokio::time::interval(EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            () = &mut shutdown => return,
+            _ = tick.tick() => sweep(&services).await,
+        }
+    }
+}
+
+async fn sweep(services: &Services) {
+    match services.jobs.expire_due(Utc::now()).await {
+        Ok(0) => {}
+        Ok(expired) => tracing::info!(expired, "expired jobs past their open window"),
+        Err(err) => tracing::error!(error = %err, "job expiry sweep failed"),
+    }
+}
