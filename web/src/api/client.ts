@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import type { paths } from "./generated/schema";
+import type { WirePaths } from "./wire";
 import { ApiError } from "./errors";
 import { getSession, reloadSession, sessionFromAuth, setSession } from "./session";
 
@@ -7,7 +7,7 @@ import { getSession, reloadSession, sessionFromAuth, setSession } from "./sessio
 export const baseUrl = typeof location !== "undefined" ? location.origin : "";
 
 /** A client without credentials, for the calls that hand them out. */
-const publicClient = createClient<paths>({ baseUrl, fetch: (request) => fetch(request) });
+const publicClient = createClient<WirePaths>({ baseUrl, fetch: (request) => fetch(request) });
 
 // Endpoints that take no bearer token, and whose 401 means "wrong credentials"
 // rather than "access token expired".
@@ -73,7 +73,7 @@ async function renew(refreshToken: string): Promise<string | null> {
 }
 
 /** The typed API client used by the app. */
-export const api = createClient<paths>({ baseUrl, fetch: authFetch });
+export const api = createClient<WirePaths>({ baseUrl, fetch: authFetch });
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
@@ -87,19 +87,6 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   }
   if (!result.response.ok) throw ApiError.from(result.response.status, result.error);
   return result.data as T;
-}
-
-/**
- * `unwrap`, read as the app's own type for the same JSON: the generated
- * types spell some enum values differently from the wire (see types.ts).
- */
-export function unwrapAs<T>(call: Promise<Result<unknown>>): Promise<T> {
-  return unwrap(call) as Promise<T>;
-}
-
-/** A request body of the app's own type, handed to the generated client as is. */
-export function wire<T>(body: unknown): T {
-  return body as T;
 }
 
 export { publicClient };

@@ -1,8 +1,5 @@
-import { api, unwrap, unwrapAs, wire } from "./client";
-import type { components } from "./generated/schema";
+import { api, unwrap } from "./client";
 import type { Category, Job, JobBoard, JobInput, JobStatus, OwnJobSummary, Paged } from "./types";
-
-type GeneratedJobInput = components["schemas"]["JobInput"];
 
 export function listCategories(): Promise<Category[]> {
   return unwrap(api.GET("/api/categories"));
@@ -27,30 +24,30 @@ export interface BoardQuery {
 }
 
 export function searchJobs(query: BoardQuery): Promise<JobBoard> {
-  return unwrapAs(api.GET("/api/jobs", { params: { query } }));
+  return unwrap(api.GET("/api/jobs", { params: { query } }));
 }
 
 export function listMyJobs(query: { status?: JobStatus; cursor?: string; limit?: number } = {}): Promise<Paged<OwnJobSummary>> {
-  return unwrapAs(api.GET("/api/jobs/mine", { params: { query } }));
+  return unwrap(api.GET("/api/jobs/mine", { params: { query } }));
 }
 
 export function getJob(id: string): Promise<Job> {
-  return unwrapAs(api.GET("/api/jobs/{id}", { params: { path: { id } } }));
+  return unwrap(api.GET("/api/jobs/{id}", { params: { path: { id } } }));
 }
 
 export function createJob(input: JobInput): Promise<Job> {
-  return unwrapAs(api.POST("/api/jobs", { body: wire<GeneratedJobInput>(input) }));
+  return unwrap(api.POST("/api/jobs", { body: input }));
 }
 
 export function updateJob(id: string, input: JobInput): Promise<Job> {
-  return unwrapAs(api.PUT("/api/jobs/{id}", { params: { path: { id } }, body: wire<GeneratedJobInput>(input) }));
+  return unwrap(api.PUT("/api/jobs/{id}", { params: { path: { id } }, body: input }));
 }
 
 export type JobAction = "publish" | "close" | "reopen";
 
 export function changeJobStatus(id: string, action: JobAction): Promise<Job> {
   const params = { params: { path: { id } } };
-  if (action === "publish") return unwrapAs(api.POST("/api/jobs/{id}/publish", params));
-  if (action === "close") return unwrapAs(api.POST("/api/jobs/{id}/close", params));
-  return unwrapAs(api.POST("/api/jobs/{id}/reopen", params));
+  if (action === "publish") return unwrap(api.POST("/api/jobs/{id}/publish", params));
+  if (action === "close") return unwrap(api.POST("/api/jobs/{id}/close", params));
+  return unwrap(api.POST("/api/jobs/{id}/reopen", params));
 }

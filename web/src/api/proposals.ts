@@ -1,4 +1,4 @@
-import { api, unwrapAs, wire } from "./client";
+import { api, unwrap } from "./client";
 import type { Contract, DeclineRequest, Invitation, InvitationStatus, InvitationWithJob, Paged, Proposal, ProposalInput, ProposalStatus, ProposalWithJob } from "./types";
 
 interface ListQuery<S> {
@@ -9,65 +9,67 @@ interface ListQuery<S> {
 
 /** A freelancer's proposal on a job. */
 export function bid(jobId: string, input: ProposalInput): Promise<Proposal> {
-  return unwrapAs(api.POST("/api/jobs/{id}/bid", { params: { path: { id: jobId } }, body: input }));
+  return unwrap(api.POST("/api/jobs/{id}/bid", { params: { path: { id: jobId } }, body: input }));
 }
 
 /** The proposals on one of the caller's jobs. */
 export function listJobProposals(jobId: string, query: ListQuery<ProposalStatus> = {}): Promise<Paged<Proposal>> {
-  return unwrapAs(api.GET("/api/jobs/{id}/proposals", { params: { path: { id: jobId }, query } }));
+  return unwrap(api.GET("/api/jobs/{id}/proposals", { params: { path: { id: jobId }, query } }));
 }
 
 /** The caller's own proposals, each with its job. */
 export function listMyProposals(query: ListQuery<ProposalStatus> = {}): Promise<Paged<ProposalWithJob>> {
-  return unwrapAs(api.GET("/api/proposals", { params: { query } }));
+  return unwrap(api.GET("/api/proposals", { params: { query } }));
 }
 
 export function getProposal(id: string): Promise<ProposalWithJob> {
-  return unwrapAs(api.GET("/api/proposals/{id}", { params: { path: { id } } }));
+  return unwrap(api.GET("/api/proposals/{id}", { params: { path: { id } } }));
 }
 
 export function updateProposal(id: string, input: ProposalInput): Promise<Proposal> {
-  return unwrapAs(api.PUT("/api/proposals/{id}", { params: { path: { id } }, body: input }));
+  return unwrap(api.PUT("/api/proposals/{id}", { params: { path: { id } }, body: input }));
 }
 
 export function withdrawProposal(id: string): Promise<Proposal> {
-  return unwrapAs(api.POST("/api/proposals/{id}/withdraw", { params: { path: { id } } }));
+  return unwrap(api.POST("/api/proposals/{id}/withdraw", { params: { path: { id } } }));
 }
 
 export function shortlistProposal(id: string, shortlisted: boolean): Promise<Proposal> {
-  return unwrapAs(api.POST("/api/proposals/{id}/shortlist", { params: { path: { id } }, body: { shortlisted } }));
+  return unwrap(api.POST("/api/proposals/{id}/shortlist", { params: { path: { id } }, body: { shortlisted } }));
 }
 
-export function declineProposal(id: string, reason?: string): Promise<Proposal> {
+export async function declineProposal(id: string, reason?: string): Promise<Proposal> {
   // openapi.json gives this and the invitation's decline one operationId, so
-  // the generated types lose this body; it is a DeclineRequest.
+  // the generated types describe the other one: no body, an Invitation back.
+  // This one takes a DeclineRequest and answers with the Proposal.
   const body: DeclineRequest = { reason: reason?.trim() || null };
-  return unwrapAs(api.POST("/api/proposals/{id}/decline", { params: { path: { id } }, body: wire<undefined>(body) }));
+  const declined: unknown = await unwrap(api.POST("/api/proposals/{id}/decline", { params: { path: { id } }, body: body as never }));
+  return declined as Proposal;
 }
 
 export function inviteFreelancer(jobId: string, freelancerId: string, message: string): Promise<Invitation> {
-  return unwrapAs(
+  return unwrap(
     api.POST("/api/jobs/{id}/invitations", { params: { path: { id: jobId } }, body: { freelancer_id: freelancerId, message: message.trim() || null } }),
   );
 }
 
 /** Invitations the caller (a freelancer) received, each with its job. */
 export function listInvitations(query: ListQuery<InvitationStatus> = {}): Promise<Paged<InvitationWithJob>> {
-  return unwrapAs(api.GET("/api/invitations", { params: { query } }));
+  return unwrap(api.GET("/api/invitations", { params: { query } }));
 }
 
 /** Accepting an invitation is proposing on its job. */
 export function acceptInvitation(id: string, input: ProposalInput): Promise<Proposal> {
-  return unwrapAs(api.POST("/api/invitations/{id}/accept", { params: { path: { id } }, body: input }));
+  return unwrap(api.POST("/api/invitations/{id}/accept", { params: { path: { id } }, body: input }));
 }
 
 export function declineInvitation(id: string): Promise<Invitation> {
-  return unwrapAs(api.POST("/api/invitations/{id}/decline", { params: { path: { id } } }));
+  return unwrap(api.POST("/api/invitations/{id}/decline", { params: { path: { id } } }));
 }
 
 /** Hires the freelancer behind a proposal; starts a contract. */
 export function hire(jobId: string, proposalId: string, weeklyLimitHours?: number | null): Promise<Contract> {
-  return unwrapAs(
+  return unwrap(
     api.PUT("/api/jobs/{id}/hire", {
       params: { path: { id: jobId } },
       body: { proposal_id: proposalId, weekly_limit_hours: weeklyLimitHours ?? null },
@@ -76,9 +78,9 @@ export function hire(jobId: string, proposalId: string, weeklyLimitHours?: numbe
 }
 
 export function listContracts(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Contract>> {
-  return unwrapAs(api.GET("/api/contracts", { params: { query } }));
+  return unwrap(api.GET("/api/contracts", { params: { query } }));
 }
 
 export function getContract(id: string): Promise<Contract> {
-  return unwrapAs(api.GET("/api/contracts/{id}", { params: { path: { id } } }));
+  return unwrap(api.GET("/api/contracts/{id}", { params: { path: { id } } }));
 }

@@ -1,6 +1,7 @@
-import type { components } from "./generated/schema";
+import type { WireSchemas } from "./wire";
 
-type Schemas = components["schemas"];
+/** The API's shapes, enum values as on the wire (see wire.ts). */
+type Schemas = WireSchemas;
 
 export type AuthResponse = Schemas["AuthResponse"];
 export type UserSummary = Schemas["UserSummary"];
@@ -23,52 +24,34 @@ export type ClientProfileInput = Schemas["ClientProfileInput"];
 export type UploadedFile = Schemas["UploadedFile"];
 export type ErrorBody = Schemas["ErrorBody"];
 
-// openapi.json names the marketplace's enums by their Rust variants
-// ("Fixed", "UnderOneMonth") while the wire carries their labels ("fixed",
-// "under_1_month"), so the app declares the labels itself and lays them over
-// the generated shapes.
-export type PaymentType = "fixed" | "hourly";
-export type ExperienceLevel = "entry" | "intermediate" | "expert";
-export type Visibility = "public" | "invite_only";
-export type ProjectDuration = "under_1_month" | "1_to_3_months" | "3_to_6_months" | "over_6_months";
-export type JobStatus = "draft" | "open" | "closed" | "filled" | "expired";
-export type ProposalStatus = "submitted" | "shortlisted" | "declined" | "withdrawn" | "hired" | "closed";
-export type InvitationStatus = "pending" | "accepted" | "declined";
-export type ContractStatus = "active" | "paused" | "completed" | "cancelled";
-export type MilestoneStatus = "proposed" | "funded" | "submitted" | "changes_requested" | "released" | "refunded" | "disputed";
-
-/** `T` with the fields of `L` replaced. */
-type With<T, L> = Omit<T, keyof L> & L;
-
+export type PaymentType = Schemas["PaymentType"];
+export type ExperienceLevel = Schemas["ExperienceLevel"];
+export type Visibility = Schemas["Visibility"];
+export type ProjectDuration = Schemas["ProjectDuration"];
+export type JobStatus = Schemas["JobStatus"];
+export type ProposalStatus = Schemas["ProposalStatus"];
+export type InvitationStatus = Schemas["InvitationStatus"];
+export type ContractStatus = Schemas["ContractStatus"];
+export type MilestoneStatus = Schemas["MilestoneStatus"];
 export type Category = Schemas["Category"];
 export type FacetCount = Schemas["FacetCount"];
-export type Job = With<
-  Schemas["Job"],
-  { payment_type: PaymentType; experience_level: ExperienceLevel; visibility: Visibility; status: JobStatus; duration?: ProjectDuration | null }
->;
-export type JobInput = With<
-  Schemas["JobInput"],
-  { payment_type: PaymentType; experience_level?: ExperienceLevel; visibility?: Visibility; duration?: ProjectDuration | null }
->;
-export type JobSummary = With<Schemas["JobSummary"], { payment_type: PaymentType; experience_level: ExperienceLevel; status: JobStatus }>;
-export type OwnJobSummary = JobSummary &
-  Pick<Schemas["OwnJobSummary"], "hires_wanted" | "hires_count" | "proposals" | "active_proposals" | "expires_at">;
-export interface JobBoard {
-  items: JobSummary[];
-  next_cursor?: string | null;
-  facets: Schemas["JobFacets"];
-}
+export type Job = Schemas["Job"];
+export type JobInput = Schemas["JobInput"];
+export type JobSummary = Schemas["JobSummary"];
+export type OwnJobSummary = Schemas["OwnJobSummary"];
+export type JobBoard = Schemas["JobBoard"];
 export type DeclineRequest = Schemas["DeclineRequest"];
 export type MilestoneDraft = Schemas["MilestoneDraft"];
 export type ProposalInput = Schemas["ProposalInput"];
-export type Proposal = With<Schemas["Proposal"], { status: ProposalStatus }>;
-export type ProposalWithJob = Proposal & { job: JobSummary };
-export type Invitation = With<Schemas["Invitation"], { status: InvitationStatus }>;
-export type InvitationWithJob = Invitation & { job: JobSummary };
-export type Milestone = With<Schemas["Milestone"], { status: MilestoneStatus }>;
-export type Contract = With<Schemas["Contract"], { payment_type: PaymentType; status: ContractStatus; milestones: Milestone[] }>;
+export type Proposal = Schemas["Proposal"];
+export type ProposalWithJob = Schemas["ProposalWithJobView"];
+export type Invitation = Schemas["Invitation"];
+export type InvitationWithJob = Schemas["InvitationWithJobView"];
+export type Milestone = Schemas["Milestone"];
+export type Contract = Schemas["Contract"];
 export type Notification = Schemas["Notification"];
 export type NotificationPage = Schemas["NotificationPage"];
+export type FreelancerCard = Schemas["FreelancerCard"];
 
 /** A page of a list; `next_cursor` continues it. */
 export interface Paged<T> {

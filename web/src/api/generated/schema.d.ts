@@ -200,6 +200,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/freelancers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find freelancers by text, skills, level, rate, place, availability and track record. */
+        get: operations["search_freelancers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations": {
         parameters: {
             query?: never;
@@ -699,7 +716,7 @@ export interface components {
             user: components["schemas"]["UserSummary"];
         };
         /** @enum {string} */
-        Availability: "full_time" | "part_time" | "not_available";
+        Availability: "FullTime" | "PartTime" | "NotAvailable";
         Category: {
             name: string;
             /** @description What jobs name as their `category`. */
@@ -805,6 +822,34 @@ export interface components {
          * @description An uploaded file (avatar, portfolio image, attachment).
          */
         FileId: string;
+        FreelancerCard: {
+            availability: components["schemas"]["Availability"];
+            avatar_file_id?: null | components["schemas"]["FileId"];
+            avatar_url?: string | null;
+            /** Format: int32 */
+            completed_jobs: number;
+            experience_level: components["schemas"]["ExperienceLevel"];
+            headline: string;
+            hourly_rate?: null | components["schemas"]["Money"];
+            id: components["schemas"]["UserId"];
+            location?: string | null;
+            /** Format: date-time */
+            member_since: string;
+            name: string;
+            /**
+             * Format: int32
+             * @description What `sort=rank` orders by, 0 to 1000; see the README for the formula.
+             */
+            rank_score: number;
+            /**
+             * Format: double
+             * @description Average stars, when reviewed.
+             */
+            rating?: number | null;
+            /** Format: int32 */
+            rating_count: number;
+            skills: components["schemas"]["SkillTag"][];
+        };
         FreelancerProfile: {
             availability: components["schemas"]["Availability"];
             bio: string;
@@ -820,6 +865,8 @@ export interface components {
             bio?: string;
             education?: components["schemas"]["Education"][];
             experience?: components["schemas"]["Experience"][];
+            /** @description How experienced the freelancer says they are; clients filter by it. */
+            experience_level?: components["schemas"]["ExperienceLevel"];
             headline?: string;
             hourly_rate?: null | components["schemas"]["Money"];
             portfolio?: components["schemas"]["PortfolioItem"][];
@@ -1115,6 +1162,39 @@ export interface components {
                  * @description Hourly contracts: most hours a week the freelancer may bill.
                  */
                 weekly_limit_hours?: number | null;
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_FreelancerCard: {
+            items: {
+                availability: components["schemas"]["Availability"];
+                avatar_file_id?: null | components["schemas"]["FileId"];
+                avatar_url?: string | null;
+                /** Format: int32 */
+                completed_jobs: number;
+                experience_level: components["schemas"]["ExperienceLevel"];
+                headline: string;
+                hourly_rate?: null | components["schemas"]["Money"];
+                id: components["schemas"]["UserId"];
+                location?: string | null;
+                /** Format: date-time */
+                member_since: string;
+                name: string;
+                /**
+                 * Format: int32
+                 * @description What `sort=rank` orders by, 0 to 1000; see the README for the formula.
+                 */
+                rank_score: number;
+                /**
+                 * Format: double
+                 * @description Average stars, when reviewed.
+                 */
+                rating?: number | null;
+                /** Format: int32 */
+                rating_count: number;
+                skills: components["schemas"]["SkillTag"][];
             }[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
@@ -1685,6 +1765,63 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    search_freelancers: {
+        parameters: {
+            query?: {
+                /** @description Words that must all appear in the name, headline or bio. */
+                q?: string;
+                /** @description Comma-separated skill slugs. */
+                skills?: string;
+                /** @description `all` (default): every listed skill; `any`: at least one. */
+                skills_match?: string;
+                experience_level?: string;
+                /** @description Minor units (cents) an hour. */
+                hourly_rate_min?: number;
+                hourly_rate_max?: number;
+                /** @description Part of the location, any case. */
+                location?: string;
+                /** @description `full_time`, `part_time` or `not_available`. */
+                availability?: string;
+                /** @description Average stars, 0 to 5 (for example 4.5). */
+                min_rating?: number;
+                min_completed_jobs?: number;
+                /** @description `rank` (default), `rate_low`, `rate_high`, `newest`. */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_FreelancerCard"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
