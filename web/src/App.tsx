@@ -10,6 +10,7 @@ import { ContractsPage } from "./pages/ContractsPage";
 import { EditJobPage } from "./pages/EditJobPage";
 import { EditProfilePage } from "./pages/EditProfilePage";
 import { EditProposalPage } from "./pages/EditProposalPage";
+import { FreelancersPage } from "./pages/FreelancersPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitationsPage } from "./pages/InvitationsPage";
 import { JobBoardPage } from "./pages/JobBoardPage";
@@ -112,6 +113,7 @@ export const routes: RouteObject[] = [
       { path: "my/proposals", element: authed(<MyProposalsPage />, "freelancer") },
       { path: "my/invitations", element: authed(<InvitationsPage />, "freelancer") },
       { path: "proposals/:id/edit", element: authed(<EditProposalPage />, "freelancer") },
+      { path: "freelancers", element: authed(<FreelancersPage />, "client") },
       { path: "contracts", element: authed(<ContractsPage />) },
       { path: "contracts/:id", element: authed(<ContractPage />) },
       { path: "*", element: <NotFoundPage /> },

@@ -39,6 +39,7 @@ describe("ProfileForm", () => {
     await user.type(screen.getByLabelText("Headline"), "Analytical engines");
     await user.type(screen.getByLabelText("Hourly rate (USD)"), "$1,234.5");
     await user.selectOptions(screen.getByLabelText("Availability"), "part_time");
+    await user.selectOptions(screen.getByLabelText("Experience level"), "expert");
     await user.click(screen.getByRole("button", { name: "Save profile" }));
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
@@ -53,6 +54,7 @@ describe("ProfileForm", () => {
         bio: "",
         hourly_rate: { amount: 123450, currency: "usd" },
         availability: "part_time",
+        experience_level: "expert",
         skills: [],
         experience: [],
         education: freelancerProfile().freelancer!.education,

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { updateProfile } from "../api/endpoints";
 import { ApiError } from "../api/errors";
-import type { Availability, CompanySize, OwnProfile } from "../api/types";
-import { AVAILABILITY, COMPANY_SIZES } from "../lib/labels";
+import type { Availability, CompanySize, ExperienceLevel, OwnProfile } from "../api/types";
+import { AVAILABILITY, COMPANY_SIZES, EXPERIENCE_LEVELS } from "../lib/labels";
 import { currencyLabel } from "../lib/money";
 import { buildProfileUpdate, formFromProfile, newExperience, type ExperienceDraft, type ProfileFormState } from "../lib/profileForm";
 import { AvatarUpload } from "./AvatarUpload";
@@ -27,6 +27,7 @@ const FIELD_PATHS: Partial<Record<keyof ProfileFormState, string>> = {
   bio: "freelancer.bio",
   hourlyRate: "freelancer.hourly_rate",
   availability: "freelancer.availability",
+  experienceLevel: "freelancer.experience_level",
   skills: "freelancer.skills",
   companyName: "client.company_name",
   website: "client.website",
@@ -98,7 +99,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
     "location",
     "timezone",
     "avatar_file_id",
-    ...["headline", "bio", "hourly_rate", "availability", "skills"].map((f) => `freelancer.${f}`),
+    ...["headline", "bio", "hourly_rate", "availability", "experience_level", "skills"].map((f) => `freelancer.${f}`),
     ...state.experience.flatMap((_, i) => EXPERIENCE_FIELDS.map((f) => `freelancer.experience[${i}].${f}`)),
     ...["company_name", "website", "company_size", "industry", "description"].map((f) => `client.${f}`),
   ];
@@ -223,6 +224,20 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
               ))}
             </SelectField>
           </div>
+          <SelectField
+            label="Experience level"
+            name="experience_level"
+            value={state.experienceLevel}
+            error={errors["freelancer.experience_level"]}
+            hint="Clients can search by it."
+            onChange={(e) => set("experienceLevel", e.target.value as ExperienceLevel)}
+          >
+            {Object.entries(EXPERIENCE_LEVELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
           <SkillPicker value={state.skills} onChange={(skills) => set("skills", skills)} error={errors["freelancer.skills"]} />
 
           <div className="subsection">

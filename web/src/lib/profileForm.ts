@@ -4,6 +4,7 @@ import type {
   CompanySize,
   Currency,
   Experience,
+  ExperienceLevel,
   FreelancerProfileInput,
   OwnProfile,
   ProfileUpdate,
@@ -36,6 +37,7 @@ export interface ProfileFormState {
   hourlyRate: string;
   currency: Currency;
   availability: Availability;
+  experienceLevel: ExperienceLevel;
   skills: SkillTag[];
   experience: ExperienceDraft[];
 
@@ -69,6 +71,9 @@ export function formFromProfile(profile: OwnProfile): ProfileFormState {
     hourlyRate: centsToInput(f?.hourly_rate?.amount),
     currency: f?.hourly_rate?.currency ?? "usd",
     availability: f?.availability ?? "full_time",
+    // Sent with every save, which replaces the whole freelancer profile; the
+    // profile as read does not carry it (yet), so the default stands in.
+    experienceLevel: (f as { experience_level?: ExperienceLevel } | null)?.experience_level ?? "intermediate",
     skills: f?.skills ?? [],
     experience: (f?.experience ?? []).map((job) => ({
       ...newExperience(),
@@ -132,6 +137,7 @@ export function buildProfileUpdate(state: ProfileFormState, profile: OwnProfile)
       bio: state.bio.trim(),
       hourly_rate: rate.ok && rate.cents !== null ? { amount: rate.cents, currency: state.currency } : null,
       availability: state.availability,
+      experience_level: state.experienceLevel,
       skills: state.skills.map((skill) => skill.slug),
       experience,
       education: profile.freelancer?.education ?? [],
