@@ -48,6 +48,7 @@ const market = {
     budgetShown: "$500.00",
     question: "Which similar pages have you built?",
   },
+  invitation: "Your Rust work looks like a fit; would you send a proposal?",
   proposal: {
     amount: "450",
     coverLetter: "I have built a dozen landing pages like this one, all fast and accessible.",
@@ -386,6 +387,34 @@ async function main() {
       await walk.screenshot("proposal-form.png");
       await freelancerPage.getByRole("button", { name: "Send proposal" }).click();
       await freelancerPage.getByRole("status").getByText("Your proposal is sent.").waitFor();
+    });
+
+    await walk.step("the client finds a freelancer by text and invites them to the job", async () => {
+      walk.page = clientPage;
+      await clientPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Find talent" }).click();
+      await clientPage.waitForURL("**/freelancers");
+      await clientPage.getByRole("searchbox", { name: "Search freelancers" }).fill(user.skill);
+      await clientPage.getByRole("button", { name: "Search", exact: true }).click();
+      await clientPage.waitForURL(`**/freelancers?q=${user.skill}`);
+      const card = clientPage.getByRole("article", { name: user.name });
+      await card.getByText(user.rateShown).waitFor();
+      await card.getByRole("button", { name: "Invite to job" }).click();
+      const form = card.getByRole("form", { name: `Invite ${user.name}` });
+      await form.getByLabel("Job").selectOption({ label: market.job.title });
+      await form.getByLabel("Message (optional)").fill(market.invitation);
+      await form.getByRole("button", { name: "Send invitation" }).click();
+      await card.getByRole("status").getByText(`Invited ${user.name}`).waitFor();
+      await walk.screenshot("freelancers.png");
+    });
+
+    await walk.step("the invited freelancer sees the invitation and declines it", async () => {
+      walk.page = page;
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invitations" }).click();
+      await page.waitForURL("**/my/invitations");
+      const invitation = page.getByRole("listitem", { name: market.job.title });
+      await invitation.getByText(market.invitation).waitFor();
+      await invitation.getByRole("button", { name: "Decline" }).click();
+      await page.getByText("No invitations waiting").waitFor();
     });
 
     await walk.step("the client opens the job's proposals and hires", async () => {
