@@ -369,7 +369,7 @@ async function main() {
       // Facet counts next to the choices.
       const categories = freelancerPage.getByRole("group", { name: "Category" });
       await categories.getByText(market.job.category).waitFor();
-      expect((await categories.getByLabel("1 jobs").count()) === 1, "the category facet does not count the job");
+      expect((await categories.getByLabel("1 job", { exact: true }).count()) === 1, "the category facet does not count the job");
       await walk.screenshot("job-board.png");
 
       await results.getByRole("link", { name: market.job.title }).click();
@@ -451,7 +451,12 @@ async function main() {
       const mine = freelancerPage.getByRole("listitem", { name: market.job.title });
       await mine.getByText("Hired", { exact: true }).waitFor();
       await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contracts" }).click();
-      await freelancerPage.getByRole("link", { name: market.job.title }).click();
+      await freelancerPage.getByRole("list", { name: "Contracts" }).getByRole("link", { name: market.job.title }).waitFor();
+      // The hire is also a notification, which leads to the contract.
+      await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ }).click();
+      await freelancerPage.waitForURL("**/notifications");
+      await freelancerPage.getByRole("link", { name: `Unread: You were hired for “${market.job.title}”. The contract has started.` }).click();
+      await freelancerPage.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
       await freelancerPage.getByText(`Fixed price: ${market.proposal.amountShown}`).waitFor();
       await freelancerPage.getByText("(you)").waitFor();
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);

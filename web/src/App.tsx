@@ -20,6 +20,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { MyJobsPage } from "./pages/MyJobsPage";
 import { MyProposalsPage } from "./pages/MyProposalsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { NotificationsPage } from "./pages/NotificationsPage";
 import { PostJobPage } from "./pages/PostJobPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { PublicProfilePage } from "./pages/PublicProfilePage";
@@ -115,6 +116,7 @@ export const routes: RouteObject[] = [
       { path: "proposals/:id/edit", element: authed(<EditProposalPage />, "freelancer") },
       { path: "freelancers", element: authed(<FreelancersPage />, "client") },
       { path: "contracts", element: authed(<ContractsPage />) },
+      { path: "notifications", element: authed(<NotificationsPage />) },
       { path: "contracts/:id", element: authed(<ContractPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],

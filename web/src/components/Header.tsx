@@ -1,5 +1,8 @@
-import { Link, NavLink, useNavigate } from "react-router";
+import { useEffect } from "react";
+import { Link, NavLink, useLocation, useNavigate } from "react-router";
+import { useQuery } from "@tanstack/react-query";
 import { logout } from "../api/endpoints";
+import { unreadNotificationsQuery } from "../pages/marketQueries";
 import { useRoles } from "../auth/roles";
 import { useSession } from "../auth/session";
 
@@ -7,6 +10,15 @@ export function Header() {
   const session = useSession();
   const roles = useRoles();
   const navigate = useNavigate();
+  const notifications = useQuery({ ...unreadNotificationsQuery(), enabled: session !== null, refetchInterval: 60_000 });
+  const unread = session ? (notifications.data?.unread_count ?? 0) : 0;
+  // Moving to another page is a good moment to look again, at most every 10 s.
+  const { pathname } = useLocation();
+  const { refetch, dataUpdatedAt } = notifications;
+  useEffect(() => {
+    if (session && dataUpdatedAt > 0 && Date.now() - dataUpdatedAt > 10_000) void refetch();
+    // Only on navigation, not when the data itself changes.
+  }, [pathname]);
 
   async function onLogout() {
     await logout();
@@ -58,6 +70,16 @@ export function Header() {
               <>
                 <li>
                   <NavLink to="/contracts">Contracts</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/notifications" className="nav__bell" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}>
+                    <span aria-hidden="true">🔔</span>
+                    {unread > 0 && (
+                      <span className="nav__badge" aria-hidden="true">
+                        {unread}
+                      </span>
+                    )}
+                  </NavLink>
                 </li>
                 <li>
                   <NavLink to="/profile" end>

@@ -266,7 +266,7 @@ function Choice({ name, label, count, checked, onChange }: ChoiceProps) {
       <input type="radio" name={name} checked={checked} onChange={onChange} />
       <span>{label}</span>
       {count !== undefined && (
-        <span className="choice__count" aria-label={`${count} jobs`}>
+        <span className="choice__count" aria-label={`${count} job${count === 1 ? "" : "s"}`}>
           {count}
         </span>
       )}

@@ -13,7 +13,7 @@ export function PostJobPage() {
         <p className="muted">Describe the work, set a budget, and freelancers can start sending proposals.</p>
       </div>
       <JobForm
-        onCancel={() => navigate(-1)}
+        onCancel={() => navigate("/my/jobs")}
         onSaved={(job) => {
           queryClient.setQueryData(jobQuery(job.id).queryKey, job);
           queryClient.invalidateQueries({ queryKey: ["jobs", "mine"] });

@@ -1,4 +1,5 @@
 import { listCategories, getJob } from "../api/jobs";
+import { listNotifications } from "../api/notifications";
 import { getContract } from "../api/proposals";
 
 export const categoriesQuery = () => ({
@@ -21,3 +22,9 @@ export const contractQuery = (id: string) => ({
 export function categoryNames(categories: { slug: string; name: string }[] | undefined): Map<string, string> {
   return new Map((categories ?? []).map((c) => [c.slug, c.name]));
 }
+
+/** Just the count of unread notifications, for the header's badge. */
+export const unreadNotificationsQuery = () => ({
+  queryKey: ["notifications", "unread"] as const,
+  queryFn: () => listNotifications({ unread: true, limit: 1 }),
+});
