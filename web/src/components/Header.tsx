@@ -73,7 +73,7 @@ export function Header() {
                 </li>
                 <li>
                   <NavLink to="/notifications" className="nav__bell" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}>
-                    <span aria-hidden="true">🔔</span>
+                    <BellIcon />
                     {unread > 0 && (
                       <span className="nav__badge" aria-hidden="true">
                         {unread}
@@ -111,5 +111,16 @@ export function Header() {
         </nav>
       </div>
     </header>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg className="nav__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+      />
+    </svg>
   );
 }
