@@ -226,8 +226,8 @@ impl From<BoardPage> for JobBoard {
                 categories: counts(&board.facets.categories),
                 payment_types: counts(&board.facets.payment_types),
             },
-            items: board.jobs.items.into_iter().map(|(job, score)| JobSummary::new(job, score)).collect(),
-            next_cursor: board.jobs.next_cursor,
+            items: board.jobs.items.iter().map(|(job, score)| JobSummary::new(job.clone(), *score)).collect(),
+            next_cursor: board.jobs.next_cursor.clone(),
         }
     }
 }

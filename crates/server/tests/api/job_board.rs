@@ -194,6 +194,15 @@ async fn paging_visits_every_job_once_while_new_jobs_are_posted() {
         let job = app.post_job(&client, fixed_job(json!({"budget": usd(10_000 + (i % 4) * 1_000)}))).await;
         existing.insert(id(&job));
     }
+    // Another client keeps posting while the board is read page by page.
+    let (http, url, token) = (app.http.clone(), app.url("/api/jobs"), client.access.clone());
+    let poster = tokio::spawn(async move {
+        for i in 0..40 {
+            let body = fixed_job(json!({"budget": usd(10_500 + (i % 4) * 1_000)}));
+            let res = http.post(&url).bearer_auth(&token).json(&body).send().await.expect("posted");
+            assert_eq!(res.status(), StatusCode::CREATED);
+        }
+    });
     for sort in ["newest", "budget", "deadline"] {
         let mut seen = Vec::new();
         let mut cursor: Option<String> = None;
@@ -204,8 +213,6 @@ async fn paging_visits_every_job_once_while_new_jobs_are_posted() {
             }
             let page = app.json(&path, None).await;
             seen.extend(ids(&page));
-            // Another client posts between page reads.
-            app.post_job(&client, fixed_job(json!({"budget": usd(11_000)}))).await;
             match page["next_cursor"].as_str() {
                 Some(next) => cursor = Some(next.to_owned()),
                 None => break,
@@ -215,6 +222,7 @@ async fn paging_visits_every_job_once_while_new_jobs_are_posted() {
         assert_eq!(unique.len(), seen.len(), "{sort}: no job twice");
         assert!(existing.is_subset(&unique), "{sort}: every job that existed at the start was seen");
     }
+    poster.await.expect("poster finished");
 }
 
 #[tokio::test]

@@ -18,10 +18,12 @@ pub struct Facets {
     pub payment_types: Vec<(String, u64)>,
 }
 
+/// Jobs, each with its relevance score when sorted by relevance.
+pub type RankedPage = Page<(JobRecord, Option<f64>)>;
+
 #[derive(Debug, Clone)]
 pub struct BoardPage {
-    /// Each job with its relevance score when sorted by relevance.
-    pub jobs: Page<(JobRecord, Option<f64>)>,
+    pub jobs: Arc<RankedPage>,
     pub facets: Arc<Facets>,
 }
 
@@ -36,18 +38,23 @@ impl Jobs {
         if page.after.as_ref().is_some_and(|c| c.sort() != sort) {
             return Err(ValidationError::single("cursor", "belongs to another sort order").into());
         }
-        let now = Utc::now();
         let skill_ids = self.skill_ids(&filters.skills).await?;
-        let jobs = job_search::search(&self.db, &filters, &skill_ids, sort, page, now).await?;
-        let facets = match self.facets.get(&filters) {
-            Some(hit) => hit,
-            None => {
-                let (categories, payment_types) = job_search::facets(&self.db, &filters, &skill_ids, now).await?;
-                let facets = Arc::new(Facets { categories, payment_types });
-                self.facets.insert(filters, Arc::clone(&facets));
-                facets
-            }
+        let jobs = if filters.terms.is_empty() {
+            Arc::new(job_search::search(&self.db, &filters, &skill_ids, sort, page, Utc::now()).await?)
+        } else {
+            let key = format!("{filters:?}|{sort}|{}|{:?}", page.limit, page.after);
+            let query = async {
+                let found = job_search::search(&self.db, &filters, &skill_ids, sort, page, Utc::now()).await?;
+                Ok::<_, MarketError>(Arc::new(found))
+            };
+            self.text_results.try_get_with(key, query).await.map_err(shared_error)?
         };
+        // Concurrent requests for the same filters wait for one computation.
+        let count = async {
+            let (categories, payment_types) = job_search::facets(&self.db, &filters, &skill_ids, Utc::now()).await?;
+            Ok::<_, MarketError>(Arc::new(Facets { categories, payment_types }))
+        };
+        let facets = self.facets.try_get_with(filters.clone(), count).await.map_err(shared_error)?;
         Ok(BoardPage { jobs, facets })
     }
 
@@ -57,4 +64,10 @@ impl Jobs {
         }
         Ok(store::skills::find_by_slugs(&self.db, slugs).await?.into_iter().map(|s| s.id).collect())
     }
+}
+
+/// A failure while filling a cache entry is shared by everyone who waited on
+/// it; each of them reports it as an internal error.
+fn shared_error(err: Arc<MarketError>) -> MarketError {
+    MarketError::Internal(crate::Internal(err.to_string()))
 }

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use domain::job_search::JobFilters;
 use domain::{JobId, UserId};
-use moka::sync::Cache;
+use moka::future::Cache;
 use store::Db;
 use store::jobs::JobRecord;
 
@@ -29,19 +29,28 @@ pub use hiring::Hire;
 pub use invitations::InvitationWithJob;
 pub use proposals::ProposalWithJob;
 
-/// Facet counts are the costly part of a board page and need not be exact
-/// to the second: they are shared for this long per distinct filter set.
+/// Facet counts are the costly part of a filtered board page and need not
+/// be exact to the second: they are shared for this long per filter set.
 const FACET_TTL: Duration = Duration::from_secs(30);
+/// Ranking every match of a common word is the costly part of a text
+/// search, and popular searches repeat: a text search's pages are shared for
+/// this long. Pages without text are index range scans and always fresh.
+const TEXT_RESULTS_TTL: Duration = Duration::from_secs(5);
 
 #[derive(Clone)]
 pub struct Jobs {
     db: Db,
     facets: Cache<JobFilters, Arc<Facets>>,
+    text_results: Cache<String, Arc<board::RankedPage>>,
 }
 
 impl Jobs {
     pub fn new(db: Db) -> Self {
-        Self { db, facets: Cache::builder().max_capacity(10_000).time_to_live(FACET_TTL).build() }
+        Self {
+            db,
+            facets: Cache::builder().max_capacity(10_000).time_to_live(FACET_TTL).build(),
+            text_results: Cache::builder().max_capacity(10_000).time_to_live(TEXT_RESULTS_TTL).build(),
+        }
     }
 }
 
