@@ -215,7 +215,8 @@ fn conditions(f: &FreelancerFilters) -> Cond {
         let cleaned: String = location.to_lowercase().chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
         cond = cond.add(lower(u(user::Column::Location)).like(format!("%{}%", cleaned.trim())));
     }
-    if let Some(min) = f.min_rating_centi {
+    // A minimum of zero stars asks for nothing, and keeps the unreviewed.
+    if let Some(min) = f.min_rating_centi.filter(|m| *m > 0) {
         cond = cond.add(p(fp::Column::RatingCount).gt(0)).add(p(fp::Column::RatingAvg).gte(f64::from(min) / 100.0));
     }
     if let Some(min) = f.min_completed_jobs {

@@ -207,6 +207,8 @@ pub async fn close_active(db: &impl ConnectionTrait, job_id: JobId, now: DateTim
 pub enum ProposalScope {
     Freelancer(UserId),
     Job(JobId),
+    /// One freelancer's proposal on one job (at most one).
+    FreelancerOnJob(UserId, JobId),
 }
 
 /// Proposals newest first, optionally in one state.
@@ -220,6 +222,9 @@ pub async fn list(
     select = match scope {
         ProposalScope::Freelancer(id) => select.filter(proposal::Column::FreelancerId.eq(id.into_uuid())),
         ProposalScope::Job(id) => select.filter(proposal::Column::JobId.eq(id.into_uuid())),
+        ProposalScope::FreelancerOnJob(freelancer, job) => select
+            .filter(proposal::Column::FreelancerId.eq(freelancer.into_uuid()))
+            .filter(proposal::Column::JobId.eq(job.into_uuid())),
     };
     if let Some(status) = status {
         select = select.filter(proposal::Column::Status.eq(status.as_str()));

@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import type { WirePaths } from "./wire";
+import type { paths } from "./generated/schema";
 import { ApiError } from "./errors";
 import { getSession, reloadSession, sessionFromAuth, setSession } from "./session";
 
@@ -7,7 +7,7 @@ import { getSession, reloadSession, sessionFromAuth, setSession } from "./sessio
 export const baseUrl = typeof location !== "undefined" ? location.origin : "";
 
 /** A client without credentials, for the calls that hand them out. */
-const publicClient = createClient<WirePaths>({ baseUrl, fetch: (request) => fetch(request) });
+const publicClient = createClient<paths>({ baseUrl, fetch: (request) => fetch(request) });
 
 // Endpoints that take no bearer token, and whose 401 means "wrong credentials"
 // rather than "access token expired".
@@ -73,7 +73,7 @@ async function renew(refreshToken: string): Promise<string | null> {
 }
 
 /** The typed API client used by the app. */
-export const api = createClient<WirePaths>({ baseUrl, fetch: authFetch });
+export const api = createClient<paths>({ baseUrl, fetch: authFetch });
 
 type Result<T> = { data?: T; error?: unknown; response: Response };
 

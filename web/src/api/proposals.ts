@@ -38,13 +38,9 @@ export function shortlistProposal(id: string, shortlisted: boolean): Promise<Pro
   return unwrap(api.POST("/api/proposals/{id}/shortlist", { params: { path: { id } }, body: { shortlisted } }));
 }
 
-export async function declineProposal(id: string, reason?: string): Promise<Proposal> {
-  // openapi.json gives this and the invitation's decline one operationId, so
-  // the generated types describe the other one: no body, an Invitation back.
-  // This one takes a DeclineRequest and answers with the Proposal.
+export function declineProposal(id: string, reason?: string): Promise<Proposal> {
   const body: DeclineRequest = { reason: reason?.trim() || null };
-  const declined: unknown = await unwrap(api.POST("/api/proposals/{id}/decline", { params: { path: { id } }, body: body as never }));
-  return declined as Proposal;
+  return unwrap(api.POST("/api/proposals/{id}/decline", { params: { path: { id } }, body }));
 }
 
 export function inviteFreelancer(jobId: string, freelancerId: string, message: string): Promise<Invitation> {

@@ -1,7 +1,7 @@
-import type { WireSchemas } from "./wire";
+import type { components } from "./generated/schema";
 
-/** The API's shapes, enum values as on the wire (see wire.ts). */
-type Schemas = WireSchemas;
+/** The API's shapes, as openapi.json describes them. */
+type Schemas = components["schemas"];
 
 export type AuthResponse = Schemas["AuthResponse"];
 export type UserSummary = Schemas["UserSummary"];

@@ -73,7 +73,7 @@ export function formFromProfile(profile: OwnProfile): ProfileFormState {
     availability: f?.availability ?? "full_time",
     // Sent with every save, which replaces the whole freelancer profile; the
     // profile as read does not carry it (yet), so the default stands in.
-    experienceLevel: (f as { experience_level?: ExperienceLevel } | null)?.experience_level ?? "intermediate",
+    experienceLevel: f?.experience_level ?? "intermediate",
     skills: f?.skills ?? [],
     experience: (f?.experience ?? []).map((job) => ({
       ...newExperience(),

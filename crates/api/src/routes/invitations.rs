@@ -23,7 +23,10 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(my_invitations)).routes(routes!(accept)).routes(routes!(decline))
+    OpenApiRouter::new()
+        .routes(routes!(my_invitations))
+        .routes(routes!(accept_invitation))
+        .routes(routes!(decline_invitation))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -102,7 +105,7 @@ async fn my_invitations(
     params(("id" = InvitationId, Path, description = "invitation id")), request_body = ProposalInput,
     responses((status = 201, body = Proposal), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
-async fn accept(
+async fn accept_invitation(
     State(state): State<AppState>,
     auth: AuthUser,
     ApiPath(id): ApiPath<InvitationId>,
@@ -116,7 +119,7 @@ async fn accept(
 #[utoipa::path(post, path = "/api/invitations/{id}/decline", tag = "invitations", security(("bearer" = [])),
     params(("id" = InvitationId, Path, description = "invitation id")),
     responses((status = 200, body = Invitation), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn decline(
+async fn decline_invitation(
     State(state): State<AppState>,
     auth: AuthUser,
     ApiPath(id): ApiPath<InvitationId>,

@@ -9,11 +9,11 @@ use domain::{FileId, JobId, Money, ProposalId, UserId};
 use serde::{Deserialize, Serialize};
 use services::jobs::ProposalWithJob;
 use services::records::ProposalRecord;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::jobs::{JobSummary, ProposalListQuery};
+use super::jobs::JobSummary;
 use super::{Paged, parse_label};
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
@@ -24,9 +24,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(my_proposals))
         .routes(routes!(get_proposal, edit_proposal))
-        .routes(routes!(withdraw))
-        .routes(routes!(shortlist))
-        .routes(routes!(decline))
+        .routes(routes!(withdraw_proposal))
+        .routes(routes!(shortlist_proposal))
+        .routes(routes!(decline_proposal))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -79,17 +79,28 @@ impl From<ProposalWithJob> for ProposalWithJobView {
     }
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MyProposalsQuery {
+    /// Only the caller's proposal on this job (tells whether they already proposed).
+    pub job_id: Option<JobId>,
+    /// Only proposals in this state.
+    pub status: Option<String>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
 /// The caller's own proposals, newest first, each with its job.
-#[utoipa::path(get, path = "/api/proposals", tag = "proposals", security(("bearer" = [])), params(ProposalListQuery),
+#[utoipa::path(get, path = "/api/proposals", tag = "proposals", security(("bearer" = [])), params(MyProposalsQuery),
     responses((status = 200, body = Paged<ProposalWithJobView>), (status = 401, body = ErrorBody)))]
 async fn my_proposals(
     State(state): State<AppState>,
     auth: AuthUser,
-    ApiQuery(query): ApiQuery<ProposalListQuery>,
+    ApiQuery(query): ApiQuery<MyProposalsQuery>,
 ) -> Result<Json<Paged<ProposalWithJobView>>, AppError> {
     let status = query.status.as_deref().map(|s| parse_label::<ProposalStatus>("status", s)).transpose()?;
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
-    let proposals = state.services.jobs.my_proposals(auth.user.id, status, &page).await?;
+    let proposals = state.services.jobs.my_proposals(auth.user.id, query.job_id, status, &page).await?;
     Ok(Json(proposals.map(Into::into).into()))
 }
 
@@ -123,7 +134,7 @@ async fn edit_proposal(
 #[utoipa::path(post, path = "/api/proposals/{id}/withdraw", tag = "proposals", security(("bearer" = [])),
     params(("id" = ProposalId, Path, description = "proposal id")),
     responses((status = 200, body = Proposal), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn withdraw(
+async fn withdraw_proposal(
     State(state): State<AppState>,
     auth: AuthUser,
     ApiPath(id): ApiPath<ProposalId>,
@@ -141,7 +152,7 @@ pub struct ShortlistRequest {
 #[utoipa::path(post, path = "/api/proposals/{id}/shortlist", tag = "proposals", security(("bearer" = [])),
     params(("id" = ProposalId, Path, description = "proposal id")), request_body = ShortlistRequest,
     responses((status = 200, body = Proposal), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn shortlist(
+async fn shortlist_proposal(
     State(state): State<AppState>,
     auth: AuthUser,
     ApiPath(id): ApiPath<ProposalId>,
@@ -160,7 +171,7 @@ pub struct DeclineRequest {
 #[utoipa::path(post, path = "/api/proposals/{id}/decline", tag = "proposals", security(("bearer" = [])),
     params(("id" = ProposalId, Path, description = "proposal id")), request_body = DeclineRequest,
     responses((status = 200, body = Proposal), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn decline(
+async fn decline_proposal(
     State(state): State<AppState>,
     auth: AuthUser,
     ApiPath(id): ApiPath<ProposalId>,

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use domain::job::ExperienceLevel;
 use domain::profile::{Availability, CompanySize, Education, Experience, PortfolioItem, ProfileUpdate, SkillTag};
 use domain::user::Role;
 use domain::{FileId, Money, UserId};
@@ -79,6 +80,12 @@ pub struct FreelancerProfile {
     pub experience: Vec<Experience>,
     pub education: Vec<Education>,
     pub portfolio: Vec<PortfolioItem>,
+    pub experience_level: ExperienceLevel,
+    /// Contracts completed on Downwork.
+    pub completed_jobs: u32,
+    /// Average stars, when reviewed.
+    pub rating: Option<f64>,
+    pub rating_count: u32,
 }
 
 impl From<FreelancerRecord> for FreelancerProfile {
@@ -92,6 +99,10 @@ impl From<FreelancerRecord> for FreelancerProfile {
             experience: f.experience,
             education: f.education,
             portfolio: f.portfolio,
+            experience_level: f.experience_level,
+            completed_jobs: f.completed_jobs,
+            rating: f.rating.map(|r| f64::from(r.average_centi) / 100.0),
+            rating_count: f.rating.map_or(0, |r| r.count),
         }
     }
 }

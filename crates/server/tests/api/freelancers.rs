@@ -124,6 +124,7 @@ async fn filters_find_exactly_the_matching_freelancers() {
         ("location=BERLIN", vec!["ana", "caro"]),
         ("availability=full_time", vec!["ana", "dev"]),
         ("min_rating=4", vec![]),
+        ("min_rating=0", vec!["ana", "ben", "caro", "dev"]),
         ("min_completed_jobs=1", vec![]),
         ("min_completed_jobs=0", vec!["ana", "ben", "caro", "dev"]),
     ];
@@ -150,6 +151,11 @@ async fn sorts_order_freelancers_by_rank_rate_and_sign_up() {
     assert!(card.get("email").is_none(), "{card}");
     assert_eq!(card["completed_jobs"], 0);
     assert_eq!(card["rating"], Value::Null);
+    // The stated level reads back on the profile.
+    let ana = &p.people[0].1;
+    let profile = p.app.json(&format!("/api/users/{}", ana.id), None).await;
+    assert_eq!(profile["freelancer"]["experience_level"], "expert");
+    assert_eq!(profile["freelancer"]["completed_jobs"], 0);
 }
 
 #[tokio::test]

@@ -30,6 +30,11 @@ async fn a_freelancer_bids_and_both_sides_see_the_proposal() {
 
     let mine = app.json("/api/proposals", Some(&freelancer.access)).await;
     assert_eq!(ids(&mine), vec![id(&bid)]);
+    let on_job = app.json(&format!("/api/proposals?job_id={}", id(&job)), Some(&freelancer.access)).await;
+    assert_eq!(ids(&on_job), vec![id(&bid)]);
+    let other = app.post_job(&client, fixed_job(json!({}))).await;
+    let none = app.json(&format!("/api/proposals?job_id={}", id(&other)), Some(&freelancer.access)).await;
+    assert!(ids(&none).is_empty());
     assert_eq!(mine["items"][0]["job"]["title"], "Build a landing page");
     let theirs = app.json(&format!("/api/jobs/{}/proposals", id(&job)), Some(&client.access)).await;
     assert_eq!(ids(&theirs), vec![id(&bid)]);

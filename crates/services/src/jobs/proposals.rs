@@ -81,14 +81,20 @@ impl Jobs {
         }
     }
 
-    /// The freelancer's own proposals, newest first, each with its job.
+    /// The freelancer's own proposals, newest first, each with its job;
+    /// with `job`, only the one on that job.
     pub async fn my_proposals(
         &self,
         freelancer: UserId,
+        job: Option<JobId>,
         status: Option<ProposalStatus>,
         page: &PageRequest<ProposalId>,
     ) -> Result<Page<ProposalWithJob>, MarketError> {
-        let page = proposals::list(&self.db, ProposalScope::Freelancer(freelancer), status, page).await?;
+        let scope = match job {
+            Some(job) => ProposalScope::FreelancerOnJob(freelancer, job),
+            None => ProposalScope::Freelancer(freelancer),
+        };
+        let page = proposals::list(&self.db, scope, status, page).await?;
         let ids: Vec<JobId> = page.items.iter().map(|p| p.job_id).collect();
         let found = jobs::find_many(&self.db, &ids).await?;
         let mut items = Vec::with_capacity(page.items.len());

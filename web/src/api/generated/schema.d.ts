@@ -244,7 +244,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation by proposing on its job. */
-        post: operations["accept"];
+        post: operations["accept_invitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -261,7 +261,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline an invitation; the client is told. */
-        post: operations["decline"];
+        post: operations["decline_invitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -523,7 +523,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Decline a proposal on the caller's job; the freelancer is notified. */
-        post: operations["decline"];
+        post: operations["decline_proposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -540,7 +540,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Shortlist a proposal on the caller's job, or take it off the shortlist. */
-        post: operations["shortlist"];
+        post: operations["shortlist_proposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -557,7 +557,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Withdraw one's proposal. */
-        post: operations["withdraw"];
+        post: operations["withdraw_proposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -716,7 +716,7 @@ export interface components {
             user: components["schemas"]["UserSummary"];
         };
         /** @enum {string} */
-        Availability: "FullTime" | "PartTime" | "NotAvailable";
+        Availability: "full_time" | "part_time" | "not_available";
         Category: {
             name: string;
             /** @description What jobs name as their `category`. */
@@ -766,7 +766,7 @@ export interface components {
          */
         ContractId: string;
         /** @enum {string} */
-        ContractStatus: "Active" | "Paused" | "Completed" | "Cancelled";
+        ContractStatus: "active" | "paused" | "completed" | "cancelled";
         /**
          * @description Currencies the marketplace settles in. All of them have two decimal places.
          * @enum {string}
@@ -811,7 +811,7 @@ export interface components {
             title: string;
         };
         /** @enum {string} */
-        ExperienceLevel: "Entry" | "Intermediate" | "Expert";
+        ExperienceLevel: "entry" | "intermediate" | "expert";
         FacetCount: {
             /** Format: int64 */
             count: number;
@@ -853,11 +853,24 @@ export interface components {
         FreelancerProfile: {
             availability: components["schemas"]["Availability"];
             bio: string;
+            /**
+             * Format: int32
+             * @description Contracts completed on Downwork.
+             */
+            completed_jobs: number;
             education: components["schemas"]["Education"][];
             experience: components["schemas"]["Experience"][];
+            experience_level: components["schemas"]["ExperienceLevel"];
             headline: string;
             hourly_rate?: null | components["schemas"]["Money"];
             portfolio: components["schemas"]["PortfolioItem"][];
+            /**
+             * Format: double
+             * @description Average stars, when reviewed.
+             */
+            rating?: number | null;
+            /** Format: int32 */
+            rating_count: number;
             skills: components["schemas"]["SkillTag"][];
         };
         FreelancerProfileInput: {
@@ -907,7 +920,7 @@ export interface components {
             message?: string | null;
         };
         /** @enum {string} */
-        InvitationStatus: "Pending" | "Accepted" | "Declined";
+        InvitationStatus: "pending" | "accepted" | "declined";
         InvitationWithJobView: components["schemas"]["Invitation"] & {
             job: components["schemas"]["JobSummary"];
         };
@@ -1000,7 +1013,7 @@ export interface components {
             visibility?: components["schemas"]["Visibility"];
         };
         /** @enum {string} */
-        JobStatus: "Draft" | "Open" | "Closed" | "Filled" | "Expired";
+        JobStatus: "draft" | "open" | "closed" | "filled" | "expired";
         /** @description A job as lists show it: the description cut to a snippet. */
         JobSummary: {
             budget?: null | components["schemas"]["Money"];
@@ -1069,12 +1082,8 @@ export interface components {
          * @description A part of a fixed-price contract, paid on its own.
          */
         MilestoneId: string;
-        /**
-         * @description Where a milestone's money is. A new milestone is only proposed: the
-         *     client funds it into escrow before work on it starts.
-         * @enum {string}
-         */
-        MilestoneStatus: "Proposed" | "Funded" | "Submitted" | "ChangesRequested" | "Released" | "Refunded" | "Disputed";
+        /** @enum {string} */
+        MilestoneStatus: "proposed" | "funded" | "submitted" | "changes_requested" | "released" | "refunded" | "disputed";
         /**
          * @description An amount of money in minor units (cents).
          * @example {
@@ -1297,7 +1306,7 @@ export interface components {
             email: string;
         };
         /** @enum {string} */
-        PaymentType: "Fixed" | "Hourly";
+        PaymentType: "fixed" | "hourly";
         PortfolioItem: {
             description?: string;
             image_file_ids?: components["schemas"]["FileId"][];
@@ -1314,11 +1323,8 @@ export interface components {
             /** @description IANA time zone name such as `Europe/Berlin`. */
             timezone?: string | null;
         };
-        /**
-         * @description How long the client expects the work to take.
-         * @enum {string}
-         */
-        ProjectDuration: "UnderOneMonth" | "OneToThreeMonths" | "ThreeToSixMonths" | "OverSixMonths";
+        /** @enum {string} */
+        ProjectDuration: "under_1_month" | "1_to_3_months" | "3_to_6_months" | "over_6_months";
         Proposal: {
             /** @description The fixed total or the hourly rate. */
             amount: components["schemas"]["Money"];
@@ -1356,7 +1362,7 @@ export interface components {
             milestones?: components["schemas"]["MilestoneDraft"][];
         };
         /** @enum {string} */
-        ProposalStatus: "Submitted" | "Shortlisted" | "Declined" | "Withdrawn" | "Hired" | "Closed";
+        ProposalStatus: "submitted" | "shortlisted" | "declined" | "withdrawn" | "hired" | "closed";
         /** @description A proposal with the job it is for. */
         ProposalWithJobView: components["schemas"]["Proposal"] & {
             job: components["schemas"]["JobSummary"];
@@ -1448,11 +1454,8 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
-        /**
-         * @description Who can find the job: everyone, or only freelancers the client invited.
-         * @enum {string}
-         */
-        Visibility: "Public" | "InviteOnly";
+        /** @enum {string} */
+        Visibility: "public" | "invite_only";
     };
     responses: never;
     parameters: never;
@@ -1863,7 +1866,7 @@ export interface operations {
             };
         };
     };
-    accept: {
+    accept_invitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1913,7 +1916,7 @@ export interface operations {
             };
         };
     };
-    decline: {
+    decline_invitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -2575,6 +2578,8 @@ export interface operations {
     my_proposals: {
         parameters: {
             query?: {
+                /** @description Only the caller's proposal on this job (tells whether they already proposed). */
+                job_id?: components["schemas"]["JobId"];
                 /** @description Only proposals in this state. */
                 status?: string;
                 limit?: number;
@@ -2684,7 +2689,7 @@ export interface operations {
             };
         };
     };
-    decline: {
+    decline_proposal: {
         parameters: {
             query?: never;
             header?: never;
@@ -2726,7 +2731,7 @@ export interface operations {
             };
         };
     };
-    shortlist: {
+    shortlist_proposal: {
         parameters: {
             query?: never;
             header?: never;
@@ -2768,7 +2773,7 @@ export interface operations {
             };
         };
     };
-    withdraw: {
+    withdraw_proposal: {
         parameters: {
             query?: never;
             header?: never;
