@@ -7,7 +7,9 @@ use bytes::Bytes;
 use chrono::Utc;
 use domain::{FileId, UserId};
 use store::Db;
+use store::attachments::{self, Subject};
 use store::files::{self, FileRecord};
+use store::{jobs, proposals};
 
 use crate::Internal;
 use crate::ports::{FileStorage, StorageError};
@@ -24,8 +26,8 @@ pub enum Purpose {
     Avatar,
     /// Public: shown on the profile.
     Portfolio,
-    /// Private to its owner until a later feature (job, message, dispute)
-    /// shares it with the parties.
+    /// Private to its owner and to whoever may see the job or proposal it
+    /// is attached to.
     Attachment,
 }
 
@@ -123,11 +125,12 @@ impl Files {
     }
 
     /// A file and its bytes, if `viewer` may see it. Avatars and portfolio
-    /// images are public; attachments only to their owner for now.
+    /// images are public; an attachment is its owner's and is shown to
+    /// whoever may see a job or proposal it is attached to.
     pub async fn download(&self, viewer: Option<UserId>, id: FileId) -> Result<(FileRecord, Bytes), FileError> {
         let record = files::find(&self.db, id).await?.ok_or(FileError::NotFound)?;
         let public = Purpose::parse(&record.purpose).is_some_and(Purpose::is_public);
-        if !public && viewer != Some(record.owner_id) {
+        if !public && viewer != Some(record.owner_id) && !self.shared_with(viewer, id).await? {
             return Err(FileError::NotFound);
         }
         let bytes = match self.storage.get(&record.storage_key).await {
@@ -135,6 +138,34 @@ impl Files {
             other => other?,
         };
         Ok((record, bytes))
+    }
+}
+
+impl Files {
+    async fn shared_with(&self, viewer: Option<UserId>, id: FileId) -> Result<bool, FileError> {
+        let Some(viewer) = viewer else { return Ok(false) };
+        for subject in attachments::subjects_of(&self.db, id).await? {
+            let job_id = match subject {
+                Subject::Job(job_id) => job_id,
+                Subject::Proposal(proposal_id) => match proposals::find(&self.db, proposal_id).await? {
+                    Some(p) if p.freelancer_id == viewer => return Ok(true),
+                    Some(p) => p.job_id,
+                    None => continue,
+                },
+            };
+            let Some(job) = jobs::find(&self.db, job_id).await? else { continue };
+            let allowed = match subject {
+                // A proposal's files are for its freelancer and the job's client.
+                Subject::Proposal(_) => job.client_id == viewer,
+                Subject::Job(_) => crate::jobs::may_view(&self.db, Some(viewer), &job)
+                    .await
+                    .map_err(|e| FileError::Internal(crate::Internal(e.to_string())))?,
+            };
+            if allowed {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }
 

@@ -4,6 +4,7 @@
 //! Repositories take any `ConnectionTrait`, so a service can run several of
 //! them inside one transaction. Services never build SQL themselves.
 
+pub mod attachments;
 mod codec;
 pub mod db;
 pub mod entity;

@@ -274,3 +274,28 @@ async fn an_invited_freelancer_accepts_by_proposing_or_declines() {
     let kinds = app.notification_kinds(&client).await;
     assert_eq!(kinds, vec!["invitation_answered", "invitation_answered", "proposal_received"]);
 }
+
+#[tokio::test]
+async fn attachments_open_for_those_who_may_see_the_job_or_proposal() {
+    let app = TestApp::spawn().await;
+    let client = app.signup("client").await;
+    let invited = app.signup("freelancer").await;
+    let stranger = app.signup("freelancer").await;
+    let brief = crate::files::upload(&app, &client.access, "attachment", crate::files::PDF.to_vec()).await;
+    let body = fixed_job(json!({"visibility": "invite_only", "attachment_file_ids": [brief["id"]]}));
+    let job = app.post_job(&client, body).await;
+    let brief_path = format!("/api/files/{}", id(&brief));
+    expect_error(app.get(&brief_path, Some(&stranger.access)).await, StatusCode::NOT_FOUND, "file_not_found").await;
+
+    let invite = json!({"freelancer_id": invited.id});
+    app.post(&format!("/api/jobs/{}/invitations", id(&job)), invite, Some(&client.access)).await;
+    assert_eq!(app.get(&brief_path, Some(&invited.access)).await.status(), StatusCode::OK);
+
+    let sample = crate::files::upload(&app, &invited.access, "attachment", crate::files::PDF.to_vec()).await;
+    let bid = app.bid(&invited, &id(&job), proposal(40_000, json!({"attachment_file_ids": [sample["id"]]}))).await;
+    assert_eq!(bid["attachment_file_ids"], json!([sample["id"]]));
+    let sample_path = format!("/api/files/{}", id(&sample));
+    assert_eq!(app.get(&sample_path, Some(&client.access)).await.status(), StatusCode::OK);
+    expect_error(app.get(&sample_path, Some(&stranger.access)).await, StatusCode::NOT_FOUND, "file_not_found").await;
+    expect_error(app.get(&sample_path, None).await, StatusCode::NOT_FOUND, "file_not_found").await;
+}

@@ -39,17 +39,15 @@ impl Jobs {
             return Err(ValidationError::single("cursor", "belongs to another sort order").into());
         }
         let skill_ids = self.skill_ids(&filters.skills).await?;
-        let jobs = if filters.terms.is_empty() {
-            Arc::new(job_search::search(&self.db, &filters, &skill_ids, sort, page, Utc::now()).await?)
-        } else {
-            let key = format!("{filters:?}|{sort}|{}|{:?}", page.limit, page.after);
-            let query = async {
-                let found = job_search::search(&self.db, &filters, &skill_ids, sort, page, Utc::now()).await?;
-                Ok::<_, MarketError>(Arc::new(found))
-            };
-            self.text_results.try_get_with(key, query).await.map_err(shared_error)?
+        // Concurrent requests for the same page or filters wait for one
+        // computation rather than each running it.
+        let key = format!("{filters:?}|{sort}|{}|{:?}", page.limit, page.after);
+        let query = async {
+            let found = job_search::search(&self.db, &filters, &skill_ids, sort, page, Utc::now()).await?;
+            Ok::<_, MarketError>(Arc::new(found))
         };
-        // Concurrent requests for the same filters wait for one computation.
+        let pages = if filters.terms.is_empty() { &self.pages } else { &self.text_pages };
+        let jobs = pages.try_get_with(key, query).await.map_err(shared_error)?;
         let count = async {
             let (categories, payment_types) = job_search::facets(&self.db, &filters, &skill_ids, Utc::now()).await?;
             Ok::<_, MarketError>(Arc::new(Facets { categories, payment_types }))

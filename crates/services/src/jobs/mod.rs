@@ -27,21 +27,26 @@ pub use board::{BoardPage, Facets};
 pub use error::MarketError;
 pub use hiring::Hire;
 pub use invitations::InvitationWithJob;
+pub(crate) use posting::may_view;
 pub use proposals::ProposalWithJob;
 
 /// Facet counts are the costly part of a filtered board page and need not
 /// be exact to the second: they are shared for this long per filter set.
 const FACET_TTL: Duration = Duration::from_secs(30);
+/// The board is public, read far more than written, and the same pages are
+/// asked for again and again: a page is shared for this long, so a new or
+/// closed job shows there within two seconds.
+const PAGE_TTL: Duration = Duration::from_secs(2);
 /// Ranking every match of a common word is the costly part of a text
-/// search, and popular searches repeat: a text search's pages are shared for
-/// this long. Pages without text are index range scans and always fresh.
-const TEXT_RESULTS_TTL: Duration = Duration::from_secs(5);
+/// search, and popular searches repeat: text search pages are shared longer.
+const TEXT_PAGE_TTL: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct Jobs {
     db: Db,
     facets: Cache<JobFilters, Arc<Facets>>,
-    text_results: Cache<String, Arc<board::RankedPage>>,
+    pages: Cache<String, Arc<board::RankedPage>>,
+    text_pages: Cache<String, Arc<board::RankedPage>>,
 }
 
 impl Jobs {
@@ -49,7 +54,8 @@ impl Jobs {
         Self {
             db,
             facets: Cache::builder().max_capacity(10_000).time_to_live(FACET_TTL).build(),
-            text_results: Cache::builder().max_capacity(10_000).time_to_live(TEXT_RESULTS_TTL).build(),
+            pages: Cache::builder().max_capacity(10_000).time_to_live(PAGE_TTL).build(),
+            text_pages: Cache::builder().max_capacity(10_000).time_to_live(TEXT_PAGE_TTL).build(),
         }
     }
 }

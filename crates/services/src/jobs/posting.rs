@@ -7,6 +7,7 @@ use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::{FieldErrors, JobId, UserId};
 use serde_json::json;
+use store::attachments::{self, Subject};
 use store::jobs::{self, JobContent, JobRecord, OwnJob};
 use store::{ConnectionTrait, files, invitations, proposals, skills};
 
@@ -27,6 +28,7 @@ impl Jobs {
         let content = resolve(&txn, client, &input, terms).await?;
         let posted = (!input.draft).then(|| posting_window(now));
         let id = jobs::insert(&txn, client, &content, posted, now).await?;
+        attachments::replace(&txn, Subject::Job(id), &content.attachment_file_ids).await?;
         let job = jobs::find(&txn, id).await?.ok_or(MarketError::NotFound("job"))?;
         txn.commit().await?;
         Ok(job)
@@ -53,6 +55,7 @@ impl Jobs {
             ));
         }
         jobs::update_content(&txn, id, &content, now).await?;
+        attachments::replace(&txn, Subject::Job(id), &content.attachment_file_ids).await?;
         let job = jobs::find(&txn, id).await?.ok_or(MarketError::NotFound("job"))?;
         txn.commit().await?;
         Ok(job)
@@ -62,14 +65,7 @@ impl Jobs {
     /// jobs by the owner and the freelancers invited or proposing.
     pub async fn get(&self, viewer: Option<UserId>, id: JobId) -> Result<JobRecord, MarketError> {
         let job = jobs::find(&self.db, id).await?.ok_or(MarketError::NotFound("job"))?;
-        let involved = match viewer {
-            Some(user) if job.client_id != user && job.visibility != domain::job::Visibility::Public => {
-                invitations::exists(&self.db, id, user).await?
-                    || proposals::find_by_job_and_freelancer(&self.db, id, user).await?.is_some()
-            }
-            _ => false,
-        };
-        if job.visible_to(viewer, involved) { Ok(job) } else { Err(MarketError::NotFound("job")) }
+        if may_view(&self.db, viewer, &job).await? { Ok(job) } else { Err(MarketError::NotFound("job")) }
     }
 
     pub async fn publish(&self, client: UserId, id: JobId) -> Result<JobRecord, MarketError> {
@@ -136,6 +132,23 @@ impl Jobs {
             }
         }
     }
+}
+
+/// Whether `viewer` may see `job` (see [`JobRecord::visible_to`]); asks the
+/// database who is involved only for jobs that are not public.
+pub(crate) async fn may_view(
+    db: &impl ConnectionTrait,
+    viewer: Option<UserId>,
+    job: &JobRecord,
+) -> Result<bool, MarketError> {
+    let involved = match viewer {
+        Some(user) if job.client_id != user && job.visibility != domain::job::Visibility::Public => {
+            invitations::exists(db, job.id, user).await?
+                || proposals::find_by_job_and_freelancer(db, job.id, user).await?.is_some()
+        }
+        _ => false,
+    };
+    Ok(job.visible_to(viewer, involved))
 }
 
 /// Closes the job's proposals that were still in the running and tells

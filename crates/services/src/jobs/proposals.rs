@@ -6,6 +6,7 @@ use domain::pagination::{Page, PageRequest};
 use domain::proposal::{InvitationStatus, JobTerms, ProposalInput, ProposalStatus};
 use domain::{FieldErrors, JobId, ProposalId, UserId, ValidationError, validation};
 use serde_json::json;
+use store::attachments::{self, Subject};
 use store::jobs::{self, JobRecord};
 use store::proposals::{self, ProposalRecord, ProposalScope};
 use store::{ConnectionTrait, StoreError, files, invitations};
@@ -55,6 +56,7 @@ impl Jobs {
         let job = jobs::find(&txn, proposal.job_id).await?.ok_or(MarketError::NotFound("job"))?;
         check(&txn, &job, freelancer, &input, now).await?;
         proposals::update_content(&txn, id, &input, now).await?;
+        attachments::replace(&txn, Subject::Proposal(id), &input.attachment_file_ids).await?;
         let proposal = proposals::find(&txn, id).await?.ok_or(MarketError::NotFound("proposal"))?;
         txn.commit().await?;
         Ok(proposal)
@@ -188,6 +190,7 @@ pub(super) async fn submit(
         Err(StoreError::Duplicate(_)) => return Err(already_proposed()),
         other => other?,
     };
+    attachments::replace(db, Subject::Proposal(id), &input.attachment_file_ids).await?;
     if let Some(invitation) = invitations::pending_for(db, job.id, freelancer).await? {
         invitations::answer(db, invitation, InvitationStatus::Accepted, Some(id), now).await?;
     }

@@ -1,6 +1,7 @@
 //! SeaORM entities, one file per table. They are the store's private view of
 //! rows; repositories turn them into the records services work with.
 
+pub mod attachment_link;
 pub mod client_profile;
 pub mod contract;
 pub mod email_token;

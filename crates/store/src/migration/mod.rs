@@ -8,6 +8,7 @@ mod m20261128_000001_accounts;
 mod m20261128_000002_skills_taxonomy;
 mod m20261128_000003_marketplace;
 mod m20261128_000004_freelancer_search;
+mod m20261128_000005_attachment_links;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_skills_taxonomy::Migration),
             Box::new(m20261128_000003_marketplace::Migration),
             Box::new(m20261128_000004_freelancer_search::Migration),
+            Box::new(m20261128_000005_attachment_links::Migration),
         ]
     }
 }

@@ -1,0 +1,55 @@
+//! Links from attachments to the job or proposal that carries them.
+
+use domain::{FileId, JobId, ProposalId};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::entity::attachment_link as link;
+use crate::error::StoreResult;
+
+/// What an attachment is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Job(JobId),
+    Proposal(ProposalId),
+}
+
+impl Subject {
+    fn parts(self) -> (&'static str, sea_orm::prelude::Uuid) {
+        match self {
+            Self::Job(id) => ("job", id.into_uuid()),
+            Self::Proposal(id) => ("proposal", id.into_uuid()),
+        }
+    }
+}
+
+/// Makes `files` the attachments of `subject`, replacing earlier ones.
+pub async fn replace(db: &impl ConnectionTrait, subject: Subject, files: &[FileId]) -> StoreResult<()> {
+    let (kind, id) = subject.parts();
+    link::Entity::delete_many()
+        .filter(link::Column::Subject.eq(kind))
+        .filter(link::Column::SubjectId.eq(id))
+        .exec(db)
+        .await?;
+    if !files.is_empty() {
+        let rows = files.iter().map(|file| link::ActiveModel {
+            file_id: Set(file.into_uuid()),
+            subject: Set(kind.to_owned()),
+            subject_id: Set(id),
+        });
+        link::Entity::insert_many(rows).exec_without_returning(db).await?;
+    }
+    Ok(())
+}
+
+/// Everything the file is attached to.
+pub async fn subjects_of(db: &impl ConnectionTrait, file: FileId) -> StoreResult<Vec<Subject>> {
+    let rows = link::Entity::find().filter(link::Column::FileId.eq(file.into_uuid())).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| match row.subject.as_str() {
+            "job" => Some(Subject::Job(row.subject_id.into())),
+            "proposal" => Some(Subject::Proposal(row.subject_id.into())),
+            _ => None,
+        })
+        .collect())
+}
