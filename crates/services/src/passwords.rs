@@ -18,9 +18,11 @@ fn argon2() -> Result<Argon2<'static>, Internal> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
+/// One hash per core, and one more: the extra hash keeps the cores busy
+/// while a finished one hands its slot to the next request.
 static SLOTS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| {
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    Arc::new(Semaphore::new(cores))
+    Arc::new(Semaphore::new(cores + 1))
 });
 
 /// A hash of a password nobody has, verified against when the e-mail is
