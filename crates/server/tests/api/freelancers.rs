@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::market::{ids, usd};
+use crate::market::usd;
 use crate::support::{TestApp, TestUser, expect_error};
 
 struct Pool {
@@ -23,20 +23,7 @@ impl Pool {
     }
 
     async fn all(&self, query: &str) -> Vec<String> {
-        let mut found = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let mut path = format!("/api/freelancers?limit=2&{query}");
-            if let Some(c) = &cursor {
-                path.push_str(&format!("&cursor={c}"));
-            }
-            let page = self.app.json(&path, None).await;
-            found.extend(ids(&page));
-            match page["next_cursor"].as_str() {
-                Some(next) => cursor = Some(next.to_owned()),
-                None => return found,
-            }
-        }
+        self.app.all_ids(&format!("/api/freelancers?limit=2&{query}")).await
     }
 }
 

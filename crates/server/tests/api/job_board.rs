@@ -7,7 +7,7 @@ use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::market::{fixed_job, hourly_job, id, ids, usd};
+use crate::market::{fixed_job, hourly_job, id, usd};
 use crate::support::{TestApp, TestUser, expect_error};
 
 /// A board of known jobs, each with a name the assertions use.
@@ -28,20 +28,7 @@ impl Board {
 
     /// Every job a query lists, across all its pages.
     async fn all(&self, query: &str) -> Vec<String> {
-        let mut found = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let mut path = format!("/api/jobs?limit=2&{query}");
-            if let Some(c) = &cursor {
-                path.push_str(&format!("&cursor={c}"));
-            }
-            let page = self.app.json(&path, None).await;
-            found.extend(ids(&page));
-            match page["next_cursor"].as_str() {
-                Some(next) => cursor = Some(next.to_owned()),
-                None => return found,
-            }
-        }
+        self.app.all_ids(&format!("/api/jobs?limit=2&{query}")).await
     }
 
     async fn matches(&self, query: &str) -> BTreeSet<String> {
@@ -204,20 +191,7 @@ async fn paging_visits_every_job_once_while_new_jobs_are_posted() {
         }
     });
     for sort in ["newest", "budget", "deadline"] {
-        let mut seen = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let mut path = format!("/api/jobs?limit=5&sort={sort}");
-            if let Some(c) = &cursor {
-                path.push_str(&format!("&cursor={c}"));
-            }
-            let page = app.json(&path, None).await;
-            seen.extend(ids(&page));
-            match page["next_cursor"].as_str() {
-                Some(next) => cursor = Some(next.to_owned()),
-                None => break,
-            }
-        }
+        let seen = app.all_ids(&format!("/api/jobs?limit=5&sort={sort}")).await;
         let unique: HashSet<_> = seen.iter().cloned().collect();
         assert_eq!(unique.len(), seen.len(), "{sort}: no job twice");
         assert!(existing.is_subset(&unique), "{sort}: every job that existed at the start was seen");

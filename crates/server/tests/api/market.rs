@@ -82,6 +82,24 @@ impl TestApp {
         res.json().await.expect("json")
     }
 
+    /// The ids of every item of a list, following `next_cursor` page by page.
+    /// `path` carries the query string, `limit` included.
+    pub async fn all_ids(&self, path: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let page = match &cursor {
+                Some(c) => self.json(&format!("{path}&cursor={c}"), None).await,
+                None => self.json(path, None).await,
+            };
+            found.extend(ids(&page));
+            match page["next_cursor"].as_str() {
+                Some(next) => cursor = Some(next.to_owned()),
+                None => return found,
+            }
+        }
+    }
+
     /// The kinds of `user`'s notifications, newest first.
     pub async fn notification_kinds(&self, user: &TestUser) -> Vec<String> {
         let page = self.json("/api/notifications", Some(&user.access)).await;
