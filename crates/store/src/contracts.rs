@@ -212,3 +212,21 @@ pub async fn are_parties(db: &impl ConnectionTrait, a: UserId, b: UserId) -> Sto
         .await?;
     Ok(found.is_some())
 }
+
+/// The contract each of these proposals was hired into, as (proposal, contract) pairs.
+pub async fn ids_for_proposals(
+    db: &impl ConnectionTrait,
+    proposals: &[ProposalId],
+) -> StoreResult<Vec<(ProposalId, ContractId)>> {
+    if proposals.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(sea_orm::prelude::Uuid, sea_orm::prelude::Uuid)> = contract::Entity::find()
+        .select_only()
+        .columns([contract::Column::ProposalId, contract::Column::Id])
+        .filter(contract::Column::ProposalId.is_in(proposals.iter().map(|p| p.into_uuid())))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(proposal, contract)| (proposal.into(), contract.into())).collect())
+}

@@ -192,3 +192,12 @@ pub async fn ids_at_domain(db: &impl ConnectionTrait, domain: &str, role: Role) 
         .await?;
     Ok(ids.into_iter().map(UserId::from).collect())
 }
+
+/// The users with these ids (those that exist), in no particular order.
+pub async fn find_many(db: &impl ConnectionTrait, ids: &[UserId]) -> StoreResult<Vec<UserRecord>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = user::Entity::find().filter(user::Column::Id.is_in(ids.iter().map(|id| id.into_uuid()))).all(db).await?;
+    rows.into_iter().map(TryInto::try_into).collect()
+}

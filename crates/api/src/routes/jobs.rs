@@ -20,7 +20,7 @@ use utoipa_axum::routes;
 
 use super::contracts::Contract;
 use super::invitations::{Invitation, InvitationRequest};
-use super::proposals::Proposal;
+use super::proposals::{Proposal, ReceivedProposalView};
 use super::{Paged, parse_label};
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
@@ -429,13 +429,13 @@ pub struct ProposalListQuery {
 /// The proposals on a job (its owner only), newest first.
 #[utoipa::path(get, path = "/api/jobs/{id}/proposals", tag = "proposals", security(("bearer" = [])),
     params(("id" = JobId, Path, description = "job id"), ProposalListQuery),
-    responses((status = 200, body = Paged<Proposal>), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Paged<ReceivedProposalView>), (status = 404, body = ErrorBody)))]
 async fn job_proposals(
     State(state): State<AppState>,
     auth: AuthUser,
     ApiPath(id): ApiPath<JobId>,
     ApiQuery(query): ApiQuery<ProposalListQuery>,
-) -> Result<Json<Paged<Proposal>>, AppError> {
+) -> Result<Json<Paged<ReceivedProposalView>>, AppError> {
     let status = query.status.as_deref().map(|s| parse_label::<ProposalStatus>("status", s)).transpose()?;
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     let proposals = state.services.jobs.job_proposals(auth.user.id, id, status, &page).await?;

@@ -5,9 +5,9 @@ use axum::extract::State;
 use chrono::{DateTime, Utc};
 use domain::pagination::PageRequest;
 use domain::proposal::{MilestoneDraft, ProposalInput, ProposalStatus};
-use domain::{FileId, JobId, Money, ProposalId, UserId};
+use domain::{ContractId, FileId, JobId, Money, ProposalId, UserId};
 use serde::{Deserialize, Serialize};
-use services::jobs::ProposalWithJob;
+use services::jobs::{ProposalWithJob, ReceivedProposal};
 use services::records::ProposalRecord;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -71,11 +71,48 @@ pub struct ProposalWithJobView {
     #[serde(flatten)]
     pub proposal: Proposal,
     pub job: JobSummary,
+    /// The contract, once the proposal was hired.
+    pub contract_id: Option<ContractId>,
 }
 
 impl From<ProposalWithJob> for ProposalWithJobView {
     fn from(p: ProposalWithJob) -> Self {
-        Self { proposal: p.proposal.into(), job: JobSummary::new(p.job, None) }
+        Self { proposal: p.proposal.into(), job: JobSummary::new(p.job, None), contract_id: p.contract_id }
+    }
+}
+
+/// Who sent a proposal, as its client sees them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Proposer {
+    pub id: UserId,
+    pub name: String,
+    pub avatar_url: Option<String>,
+    pub location: Option<String>,
+}
+
+/// A proposal on the caller's job, with who sent it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReceivedProposalView {
+    #[serde(flatten)]
+    pub proposal: Proposal,
+    pub freelancer: Proposer,
+    /// The contract, once the proposal was hired.
+    pub contract_id: Option<ContractId>,
+}
+
+impl From<ReceivedProposal> for ReceivedProposalView {
+    fn from(r: ReceivedProposal) -> Self {
+        let f = r.freelancer;
+        Self {
+            proposal: r.proposal.into(),
+            freelancer: Proposer {
+                id: f.id,
+                avatar_url: f.avatar_file_id.map(|id| format!("/api/files/{id}")),
+                name: f.name,
+                location: f.location,
+            },
+            contract_id: r.contract_id,
+        }
     }
 }
 

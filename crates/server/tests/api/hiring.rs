@@ -41,7 +41,16 @@ async fn hiring_creates_the_contract_fills_the_job_and_tells_the_others() {
     let job_now = app.json(&format!("/api/jobs/{}", id(&job)), None).await;
     assert_eq!((job_now["status"].clone(), job_now["hires_count"].clone()), (json!("filled"), json!(1)));
     let path = |p: &Value| format!("/api/proposals/{}", id(p));
-    assert_eq!(app.json(&path(&winner), Some(&chosen.access)).await["status"], "hired");
+    let hired = app.json(&path(&winner), Some(&chosen.access)).await;
+    assert_eq!((hired["status"].clone(), hired["contract_id"].clone()), (json!("hired"), contract["id"].clone()));
+    let received = app.json(&format!("/api/jobs/{}/proposals", id(&job)), Some(&client.access)).await;
+    let by_id = |p: &Value| {
+        received["items"].as_array().expect("items").iter().find(|r| r["id"] == p["id"]).cloned().expect("listed")
+    };
+    assert_eq!(by_id(&winner)["freelancer"]["id"], chosen.id.as_str());
+    assert_eq!(by_id(&winner)["freelancer"]["name"], "Test User");
+    assert_eq!(by_id(&winner)["contract_id"], contract["id"]);
+    assert_eq!(by_id(&loser)["contract_id"], Value::Null);
     assert_eq!(app.json(&path(&loser), Some(&other.access)).await["status"], "closed");
     assert_eq!(app.notification_kinds(&chosen).await, vec!["hired"]);
     assert_eq!(app.notification_kinds(&other).await, vec!["proposal_closed"]);

@@ -28,7 +28,7 @@ pub use error::MarketError;
 pub use hiring::Hire;
 pub use invitations::InvitationWithJob;
 pub(crate) use posting::may_view;
-pub use proposals::ProposalWithJob;
+pub use proposals::{ProposalWithJob, ReceivedProposal};
 
 /// Facet counts are the costly part of a filtered board page and need not
 /// be exact to the second: they are shared for this long per filter set.

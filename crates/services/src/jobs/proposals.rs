@@ -4,11 +4,12 @@ use chrono::{DateTime, Utc};
 use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::proposal::{InvitationStatus, JobTerms, ProposalInput, ProposalStatus};
-use domain::{FieldErrors, JobId, ProposalId, UserId, ValidationError, validation};
+use domain::{ContractId, FieldErrors, JobId, ProposalId, UserId, ValidationError, validation};
 use serde_json::json;
 use store::attachments::{self, Subject};
 use store::jobs::{self, JobRecord};
 use store::proposals::{self, ProposalRecord, ProposalScope};
+use store::users::{self, UserRecord};
 use store::{ConnectionTrait, StoreError, files, invitations};
 
 use super::{Jobs, MarketError, owned_job};
@@ -19,6 +20,16 @@ use crate::notifications::notify;
 pub struct ProposalWithJob {
     pub proposal: ProposalRecord,
     pub job: JobRecord,
+    /// The contract, once the proposal was hired.
+    pub contract_id: Option<ContractId>,
+}
+
+/// A proposal as the job's client reviews it: with who sent it.
+#[derive(Debug, Clone)]
+pub struct ReceivedProposal {
+    pub proposal: ProposalRecord,
+    pub freelancer: UserRecord,
+    pub contract_id: Option<ContractId>,
 }
 
 impl Jobs {
@@ -77,7 +88,8 @@ impl Jobs {
         let proposal = proposals::find(&self.db, id).await?.ok_or(MarketError::NotFound("proposal"))?;
         let job = jobs::find(&self.db, proposal.job_id).await?.ok_or(MarketError::NotFound("proposal"))?;
         if viewer == proposal.freelancer_id || viewer == job.client_id {
-            Ok(ProposalWithJob { proposal, job })
+            let contract_id = contract_of(&self.db, &[proposal.id]).await?.first().map(|(_, c)| *c);
+            Ok(ProposalWithJob { proposal, job, contract_id })
         } else {
             Err(MarketError::NotFound("proposal"))
         }
@@ -99,10 +111,13 @@ impl Jobs {
         let page = proposals::list(&self.db, scope, status, page).await?;
         let ids: Vec<JobId> = page.items.iter().map(|p| p.job_id).collect();
         let found = jobs::find_many(&self.db, &ids).await?;
+        let proposal_ids: Vec<ProposalId> = page.items.iter().map(|p| p.id).collect();
+        let hired = contract_of(&self.db, &proposal_ids).await?;
         let mut items = Vec::with_capacity(page.items.len());
         for proposal in page.items {
             let job = found.iter().find(|j| j.id == proposal.job_id).cloned().ok_or(MarketError::NotFound("job"))?;
-            items.push(ProposalWithJob { proposal, job });
+            let contract_id = hired.iter().find(|(p, _)| *p == proposal.id).map(|(_, c)| *c);
+            items.push(ProposalWithJob { proposal, job, contract_id });
         }
         Ok(Page { items, next_cursor: page.next_cursor })
     }
@@ -114,10 +129,25 @@ impl Jobs {
         job_id: JobId,
         status: Option<ProposalStatus>,
         page: &PageRequest<ProposalId>,
-    ) -> Result<Page<ProposalRecord>, MarketError> {
+    ) -> Result<Page<ReceivedProposal>, MarketError> {
         let job = jobs::find(&self.db, job_id).await?.filter(|j| j.client_id == client);
         job.ok_or(MarketError::NotFound("job"))?;
-        Ok(proposals::list(&self.db, ProposalScope::Job(job_id), status, page).await?)
+        let page = proposals::list(&self.db, ProposalScope::Job(job_id), status, page).await?;
+        let freelancer_ids: Vec<UserId> = page.items.iter().map(|p| p.freelancer_id).collect();
+        let people = users::find_many(&self.db, &freelancer_ids).await?;
+        let proposal_ids: Vec<ProposalId> = page.items.iter().map(|p| p.id).collect();
+        let hired = contract_of(&self.db, &proposal_ids).await?;
+        let mut items = Vec::with_capacity(page.items.len());
+        for proposal in page.items {
+            let freelancer = people
+                .iter()
+                .find(|u| u.id == proposal.freelancer_id)
+                .cloned()
+                .ok_or(MarketError::NotFound("proposal"))?;
+            let contract_id = hired.iter().find(|(p, _)| *p == proposal.id).map(|(_, c)| *c);
+            items.push(ReceivedProposal { proposal, freelancer, contract_id });
+        }
+        Ok(Page { items, next_cursor: page.next_cursor })
     }
 
     /// The client puts a proposal on the shortlist, or takes it off.
@@ -197,6 +227,13 @@ pub(super) async fn submit(
     let payload = json!({ "job_id": job.id, "job_title": job.title, "proposal_id": id, "freelancer_id": freelancer });
     notify(db, job.client_id, NotificationKind::ProposalReceived, payload, now).await?;
     proposals::find(db, id).await?.ok_or(MarketError::NotFound("proposal"))
+}
+
+async fn contract_of(
+    db: &impl ConnectionTrait,
+    proposals: &[ProposalId],
+) -> Result<Vec<(ProposalId, ContractId)>, MarketError> {
+    Ok(store::contracts::ids_for_proposals(db, proposals).await?)
 }
 
 fn already_proposed() -> MarketError {

@@ -1257,32 +1257,19 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
-        Paged_Proposal: {
-            items: {
-                /** @description The fixed total or the hourly rate. */
-                amount: components["schemas"]["Money"];
-                answers: string[];
-                attachment_file_ids: components["schemas"]["FileId"][];
-                cover_letter: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: int32 */
-                duration_days?: number | null;
-                freelancer_id: components["schemas"]["UserId"];
-                id: components["schemas"]["ProposalId"];
-                job_id: components["schemas"]["JobId"];
-                milestones: components["schemas"]["MilestoneDraft"][];
-                status: components["schemas"]["ProposalStatus"];
-                /** Format: date-time */
-                updated_at: string;
-            }[];
+        Paged_ProposalWithJobView: {
+            items: (components["schemas"]["Proposal"] & {
+                contract_id?: null | components["schemas"]["ContractId"];
+                job: components["schemas"]["JobSummary"];
+            })[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
-        Paged_ProposalWithJobView: {
+        Paged_ReceivedProposalView: {
             items: (components["schemas"]["Proposal"] & {
-                job: components["schemas"]["JobSummary"];
+                contract_id?: null | components["schemas"]["ContractId"];
+                freelancer: components["schemas"]["Proposer"];
             })[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
@@ -1365,7 +1352,15 @@ export interface components {
         ProposalStatus: "submitted" | "shortlisted" | "declined" | "withdrawn" | "hired" | "closed";
         /** @description A proposal with the job it is for. */
         ProposalWithJobView: components["schemas"]["Proposal"] & {
+            contract_id?: null | components["schemas"]["ContractId"];
             job: components["schemas"]["JobSummary"];
+        };
+        /** @description Who sent a proposal, as its client sees them. */
+        Proposer: {
+            avatar_url?: string | null;
+            id: components["schemas"]["UserId"];
+            location?: string | null;
+            name: string;
         };
         /** @description Anyone's view of a user: no e-mail address. */
         PublicProfile: {
@@ -1382,6 +1377,11 @@ export interface components {
             role: components["schemas"]["Role"];
             roles: components["schemas"]["Role"][];
             timezone?: string | null;
+        };
+        /** @description A proposal on the caller's job, with who sent it. */
+        ReceivedProposalView: components["schemas"]["Proposal"] & {
+            contract_id?: null | components["schemas"]["ContractId"];
+            freelancer: components["schemas"]["Proposer"];
         };
         RefreshRequest: {
             refresh_token: string;
@@ -2423,7 +2423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Paged_Proposal"];
+                    "application/json": components["schemas"]["Paged_ReceivedProposalView"];
                 };
             };
             404: {
