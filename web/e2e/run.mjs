@@ -387,6 +387,10 @@ async function main() {
       await walk.screenshot("proposal-form.png");
       await freelancerPage.getByRole("button", { name: "Send proposal" }).click();
       await freelancerPage.getByRole("status").getByText("Your proposal is sent.").waitFor();
+      // Back on the job, the proposal stands in for the form.
+      await freelancerPage.reload();
+      await freelancerPage.getByRole("heading", { name: "You have already proposed" }).waitFor();
+      expect((await freelancerPage.getByRole("form", { name: "Proposal" }).count()) === 0, "the proposal form is offered twice");
     });
 
     await walk.step("the client finds a freelancer by text and invites them to the job", async () => {
@@ -450,6 +454,9 @@ async function main() {
       await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My proposals" }).click();
       const mine = freelancerPage.getByRole("listitem", { name: market.job.title });
       await mine.getByText("Hired", { exact: true }).waitFor();
+      await mine.getByRole("link", { name: "View contract" }).click();
+      await freelancerPage.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
+      await freelancerPage.getByText(`Fixed price: ${market.proposal.amountShown}`).waitFor();
       await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contracts" }).click();
       await freelancerPage.getByRole("list", { name: "Contracts" }).getByRole("link", { name: market.job.title }).waitFor();
       // The hire is also a notification, which leads to the contract.

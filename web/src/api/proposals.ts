@@ -1,5 +1,5 @@
 import { api, unwrap } from "./client";
-import type { Contract, DeclineRequest, Invitation, InvitationStatus, InvitationWithJob, Paged, Proposal, ProposalInput, ProposalStatus, ProposalWithJob } from "./types";
+import type { Contract, DeclineRequest, Invitation, InvitationStatus, InvitationWithJob, Paged, Proposal, ProposalInput, ProposalStatus, ProposalWithJob, ReceivedProposal } from "./types";
 
 interface ListQuery<S> {
   status?: S;
@@ -12,14 +12,20 @@ export function bid(jobId: string, input: ProposalInput): Promise<Proposal> {
   return unwrap(api.POST("/api/jobs/{id}/bid", { params: { path: { id: jobId } }, body: input }));
 }
 
-/** The proposals on one of the caller's jobs. */
-export function listJobProposals(jobId: string, query: ListQuery<ProposalStatus> = {}): Promise<Paged<Proposal>> {
+/** The proposals on one of the caller's jobs, each with who sent it. */
+export function listJobProposals(jobId: string, query: ListQuery<ProposalStatus> = {}): Promise<Paged<ReceivedProposal>> {
   return unwrap(api.GET("/api/jobs/{id}/proposals", { params: { path: { id: jobId }, query } }));
 }
 
 /** The caller's own proposals, each with its job. */
 export function listMyProposals(query: ListQuery<ProposalStatus> = {}): Promise<Paged<ProposalWithJob>> {
   return unwrap(api.GET("/api/proposals", { params: { query } }));
+}
+
+/** The caller's proposal on a job, or `null` when they have not proposed on it. */
+export async function findMyProposal(jobId: string): Promise<ProposalWithJob | null> {
+  const page = await unwrap(api.GET("/api/proposals", { params: { query: { job_id: jobId } } }));
+  return page.items[0] ?? null;
 }
 
 export function getProposal(id: string): Promise<ProposalWithJob> {

@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Job, Proposal } from "../api/types";
-import { fixedJob, freelancerProfile, hourlyJob, proposal } from "../test/fixtures";
+import type { Job, ReceivedProposal } from "../api/types";
+import { fixedJob, hourlyJob, receivedProposal as proposal } from "../test/fixtures";
 import { CurrentLocation, json, mockApi, renderWithProviders } from "../test/utils";
 import { ProposalReview } from "./ProposalReview";
 
-const finn = freelancerProfile({ id: proposal().freelancer_id, name: "Finn Freelancer" });
 const contract = { id: "c-1", job_id: fixedJob().id, proposal_id: proposal().id, milestones: [] };
 
-function setup(job: Job, bid: Proposal, extra: Parameters<typeof mockApi>[0] = {}) {
-  const api = mockApi({ [`GET /api/users/${finn.id}`]: () => json(finn), ...extra });
+function setup(job: Job, bid: ReceivedProposal, extra: Parameters<typeof mockApi>[0] = {}) {
+  const api = mockApi(extra);
   const user = userEvent.setup();
   renderWithProviders(
     <>
@@ -22,11 +21,26 @@ function setup(job: Job, bid: Proposal, extra: Parameters<typeof mockApi>[0] = {
 }
 
 describe("ProposalReview", () => {
+  it("shows who sent the proposal without looking them up", () => {
+    const { calls } = setup(fixedJob(), proposal());
+    const card = screen.getByRole("article", { name: "Finn Freelancer" });
+    expect(screen.getByRole("link", { name: "Finn Freelancer" })).toHaveAttribute("href", `/users/${proposal().freelancer.id}`);
+    expect(card).toHaveTextContent("Lisbon, Portugal");
+    expect(card).toHaveTextContent("FF"); // initials, as there is no avatar
+    expect(screen.queryByRole("link", { name: "View contract" })).not.toBeInTheDocument();
+    expect(calls).toEqual([]);
+  });
+
+  it("links a hired proposal to its contract", () => {
+    setup(fixedJob(), proposal({ status: "hired", contract_id: "c-1" }));
+    expect(screen.getByRole("link", { name: "View contract" })).toHaveAttribute("href", "/contracts/c-1");
+    expect(screen.queryByRole("button")).not.toBeInTheDocument();
+  });
+
   it("hires on an hourly job with a weekly limit, then shows the contract", async () => {
     const job = hourlyJob();
     const bid = proposal({ job_id: job.id, amount: { amount: 5000, currency: "usd" }, answers: [] });
     const { calls, user } = setup(job, bid, { [`PUT /api/jobs/${job.id}/hire`]: () => json(contract, 201) });
-    await screen.findByRole("link", { name: "Finn Freelancer" });
     expect(screen.getByText("$50.00/hr")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Hire" }));

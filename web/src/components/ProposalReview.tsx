@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { declineProposal, hire, shortlistProposal } from "../api/proposals";
-import type { Job, Proposal } from "../api/types";
+import type { Job, ReceivedProposal } from "../api/types";
 import { DEFAULT_WEEKLY_LIMIT_HOURS, parseWeeklyLimit } from "../lib/hire";
 import { describeBid } from "../lib/jobs";
 import { PROPOSAL_STATUSES, formatAgo } from "../lib/labels";
-import { publicProfileQuery } from "../pages/profileQueries";
+import { Avatar } from "./Avatar";
 import { TextAreaField, TextField } from "./Field";
 import { FormErrors } from "./FormErrors";
 import { ProposalDetails } from "./ProposalDetails";
@@ -14,19 +14,17 @@ import { StatusBadge } from "./StatusBadge";
 
 interface ProposalReviewProps {
   job: Job;
-  proposal: Proposal;
-  /** The contract a hired proposal led to, when known. */
-  contractId?: string;
+  proposal: ReceivedProposal;
 }
 
 type Step = "idle" | "declining" | "hiring";
 
 /** One proposal as the job's owner reviews it: shortlist, decline or hire. */
-export function ProposalReview({ job, proposal, contractId }: ProposalReviewProps) {
+export function ProposalReview({ job, proposal }: ProposalReviewProps) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const freelancer = useQuery(publicProfileQuery(proposal.freelancer_id));
-  const name = freelancer.data?.name ?? "this freelancer";
+  const { freelancer, contract_id: contractId } = proposal;
+  const name = freelancer.name;
   const [step, setStep] = useState<Step>("idle");
   const [reason, setReason] = useState("");
   const [weeklyLimit, setWeeklyLimit] = useState(String(job.hours_per_week ?? DEFAULT_WEEKLY_LIMIT_HOURS));
@@ -69,11 +67,14 @@ export function ProposalReview({ job, proposal, contractId }: ProposalReviewProp
   return (
     <article className="card proposal-card" aria-labelledby={headingId}>
       <header className="proposal-card__head">
-        <div>
-          <h2 id={headingId} className="list-item__title">
-            <Link to={`/users/${proposal.freelancer_id}`}>{freelancer.data?.name ?? "Freelancer"}</Link>
-          </h2>
-          {freelancer.data?.freelancer?.headline && <p className="muted">{freelancer.data.freelancer.headline}</p>}
+        <div className="proposal-card__who">
+          <Avatar name={freelancer.name} url={freelancer.avatar_url} size="small" />
+          <div>
+            <h2 id={headingId} className="list-item__title">
+              <Link to={`/users/${freelancer.id}`}>{freelancer.name}</Link>
+            </h2>
+            {freelancer.location && <p className="muted">{freelancer.location}</p>}
+          </div>
         </div>
         <div className="proposal-card__terms">
           <strong className="rate">{describeBid(proposal.amount, job)}</strong>

@@ -3,19 +3,21 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { setSession } from "../api/session";
-import { categories, fixedJob, freelancerProfile } from "../test/fixtures";
+import type { ProposalWithJob } from "../api/types";
+import { categories, fixedJob, freelancerProfile, proposalWithJob } from "../test/fixtures";
 import { json, mockApi, renderWithProviders } from "../test/utils";
 import { JobPage } from "./JobPage";
 
 const job = fixedJob();
 
-function open(userId: string | null, role: "client" | "freelancer" = "freelancer") {
+function open(userId: string | null, role: "client" | "freelancer" = "freelancer", mine: ProposalWithJob[] = []) {
   if (userId) setSession({ accessToken: "a", refreshToken: "r", user: { id: userId, email: "x@example.com", name: "X", role } });
   const api = mockApi({
     [`GET /api/jobs/${job.id}`]: () => json(job),
     "GET /api/categories": () => json(categories),
     [`GET /api/users/${job.client_id}`]: () => json(freelancerProfile({ id: job.client_id, name: "Cleo Client", role: "client", roles: ["client"], freelancer: null })),
     "GET /api/users/profile": () => json(freelancerProfile({ role, roles: [role] })),
+    "GET /api/proposals": () => json({ items: mine, next_cursor: null }),
     [`POST /api/jobs/${job.id}/close`]: () => json({ ...job, status: "closed" }),
   });
   const user = userEvent.setup();
@@ -30,20 +32,38 @@ function open(userId: string | null, role: "client" | "freelancer" = "freelancer
 
 describe("JobPage", () => {
   it("shows a freelancer the job and the proposal form", async () => {
-    open("freelancer-1");
+    const { calls } = open("freelancer-1");
     expect(await screen.findByRole("heading", { level: 1, name: job.title })).toBeInTheDocument();
     expect(screen.getByText("$500.00")).toBeInTheDocument();
     expect(await screen.findByText("Web Development")).toBeInTheDocument();
     expect(await screen.findByRole("link", { name: "Cleo Client" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Submit a proposal" })).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Manage this job" })).not.toBeInTheDocument();
+    expect(calls.find((c) => c.path === "/api/proposals")?.search).toBe(`?job_id=${job.id}`);
+  });
+
+  it("tells a freelancer who already proposed, and links to their proposal instead of the form", async () => {
+    const mine = proposalWithJob({ status: "shortlisted" });
+    open("freelancer-1", "freelancer", [mine]);
+    expect(await screen.findByRole("heading", { name: "You have already proposed" })).toBeInTheDocument();
+    expect(screen.getByText("Shortlisted")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "View your proposal" })).toHaveAttribute("href", `/proposals/${mine.id}/edit`);
+    expect(screen.getByRole("link", { name: "See my proposals" })).toHaveAttribute("href", "/my/proposals");
+    expect(screen.queryByRole("form", { name: "Proposal" })).not.toBeInTheDocument();
+  });
+
+  it("links a hired freelancer to their contract", async () => {
+    open("freelancer-1", "freelancer", [proposalWithJob({ status: "hired", contract_id: "c-1" })]);
+    expect(await screen.findByRole("link", { name: "View contract" })).toHaveAttribute("href", "/contracts/c-1");
+    expect(screen.queryByRole("link", { name: "View your proposal" })).not.toBeInTheDocument();
   });
 
   it("asks a visitor to log in to propose", async () => {
-    open(null);
+    const { calls } = open(null);
     await screen.findByRole("heading", { level: 1, name: job.title });
     expect(screen.getByRole("link", { name: "Log in" })).toHaveAttribute("href", "/login");
     expect(screen.queryByRole("form", { name: "Proposal" })).not.toBeInTheDocument();
+    expect(calls.some((c) => c.path === "/api/proposals")).toBe(false);
   });
 
   it("lets the owner manage the job instead", async () => {

@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
 import { bid } from "../api/proposals";
-import type { Job, Proposal } from "../api/types";
+import type { Job, Proposal, ProposalWithJob } from "../api/types";
 import { useRoles } from "../auth/roles";
 import { useSession } from "../auth/session";
 import { ClientCard } from "../components/ClientCard";
@@ -11,8 +11,10 @@ import { JobDetails } from "../components/JobDetails";
 import { JobOwnerActions } from "../components/JobOwnerActions";
 import { ProposalForm } from "../components/ProposalForm";
 import { ErrorPanel, Loading } from "../components/Status";
-import { JOB_STATUSES } from "../lib/labels";
-import { categoriesQuery, categoryNames, jobQuery } from "./marketQueries";
+import { StatusBadge } from "../components/StatusBadge";
+import { describeBid } from "../lib/jobs";
+import { JOB_STATUSES, PROPOSAL_STATUSES, formatAgo } from "../lib/labels";
+import { categoriesQuery, categoryNames, jobQuery, myProposalOnJobQuery } from "./marketQueries";
 
 const SAVED = {
   posted: "Your job is posted. Freelancers can now find it and send proposals.",
@@ -68,6 +70,8 @@ function ProposalSection({ job }: { job: Job }) {
   const location = useLocation();
   const queryClient = useQueryClient();
   const [sent, setSent] = useState<Proposal | null>(null);
+  // Whether they already proposed; should this fail, sending answers 409 instead.
+  const mine = useQuery({ ...myProposalOnJobQuery(job.id), enabled: roles.freelancer && !sent });
 
   if (sent) {
     return (
@@ -97,6 +101,8 @@ function ProposalSection({ job }: { job: Job }) {
       </p>
     );
   }
+  if (mine.isPending) return <Loading label="Checking your proposals…" />;
+  if (mine.data) return <AlreadyProposed proposal={mine.data} job={job} />;
   if (job.status !== "open") {
     return <p className="notice notice--muted">This job is {JOB_STATUSES[job.status].toLowerCase()} and is not taking proposals.</p>;
   }
@@ -111,6 +117,37 @@ function ProposalSection({ job }: { job: Job }) {
           queryClient.invalidateQueries({ queryKey: ["proposals"] });
         }}
       />
+    </section>
+  );
+}
+
+/** The freelancer's proposal on the job, in place of the form. */
+function AlreadyProposed({ job, proposal }: { job: Job; proposal: ProposalWithJob }) {
+  const active = proposal.status === "submitted" || proposal.status === "shortlisted";
+  return (
+    <section className="card" aria-labelledby="proposal-heading">
+      <h2 id="proposal-heading">You have already proposed</h2>
+      <ul className="meta">
+        <li>
+          <StatusBadge status={proposal.status} label={PROPOSAL_STATUSES[proposal.status]} />
+        </li>
+        <li>Your bid: {describeBid(proposal.amount, job)}</li>
+        <li>Sent {formatAgo(proposal.created_at)}</li>
+      </ul>
+      <div className="form-actions">
+        {proposal.contract_id ? (
+          <Link to={`/contracts/${proposal.contract_id}`} className="button button--primary">
+            View contract
+          </Link>
+        ) : active ? (
+          <Link to={`/proposals/${proposal.id}/edit`} className="button button--primary">
+            View your proposal
+          </Link>
+        ) : null}
+        <Link to="/my/proposals" className="button button--ghost">
+          See my proposals
+        </Link>
+      </div>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { listContracts, listJobProposals } from "../api/proposals";
+import { listJobProposals } from "../api/proposals";
 import type { ProposalStatus } from "../api/types";
 import { useSession } from "../auth/session";
 import { LoadMore } from "../components/LoadMore";
@@ -20,9 +20,6 @@ export function JobProposalsPage() {
   const [status, setStatus] = useState<ProposalStatus | "">("");
   const job = useQuery(jobQuery(id));
   const proposals = usePaged(["proposals", "job", id, status], (cursor) => listJobProposals(id, { status: status || undefined, cursor }));
-  // Proposals do not name their contract; the client's contracts do name their proposal.
-  const contracts = useQuery({ queryKey: ["contracts", "list"], queryFn: () => listContracts({ limit: 100 }) });
-  const contractFor = new Map((contracts.data?.items ?? []).map((c) => [c.proposal_id, c.id]));
 
   if (job.isPending) return <Loading label="Loading the job…" />;
   if (job.isError) return <ErrorPanel error={job.error} retry={() => job.refetch()} />;
@@ -79,7 +76,7 @@ export function JobProposalsPage() {
       ) : (
         <div className="stack">
           {proposals.items.map((proposal) => (
-            <ProposalReview key={proposal.id} job={job.data} proposal={proposal} contractId={contractFor.get(proposal.id)} />
+            <ProposalReview key={proposal.id} job={job.data} proposal={proposal} />
           ))}
         </div>
       )}

@@ -90,9 +90,9 @@ function MyProposal({ proposal }: { proposal: ProposalWithJob }) {
           <li>Your bid: {describeBid(proposal.amount, job)}</li>
           <li>Budget: {describePay(job)}</li>
           <li>Sent {formatAgo(proposal.created_at)}</li>
-          {proposal.status === "hired" && (
+          {proposal.contract_id && (
             <li>
-              <Link to="/contracts">See contracts</Link>
+              <Link to={`/contracts/${proposal.contract_id}`}>View contract</Link>
             </li>
           )}
         </ul>

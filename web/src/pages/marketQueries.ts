@@ -1,6 +1,6 @@
 import { listCategories, getJob } from "../api/jobs";
 import { listNotifications } from "../api/notifications";
-import { getContract } from "../api/proposals";
+import { findMyProposal, getContract } from "../api/proposals";
 
 export const categoriesQuery = () => ({
   queryKey: ["categories"] as const,
@@ -16,6 +16,12 @@ export const jobQuery = (id: string) => ({
 export const contractQuery = (id: string) => ({
   queryKey: ["contracts", id] as const,
   queryFn: () => getContract(id),
+});
+
+/** The caller's own proposal on a job, if they sent one. */
+export const myProposalOnJobQuery = (jobId: string) => ({
+  queryKey: ["proposals", "mine", "job", jobId] as const,
+  queryFn: () => findMyProposal(jobId),
 });
 
 /** Category names by slug, for showing the slugs jobs carry. */

@@ -1,4 +1,4 @@
-import type { Job, JobSummary, OwnProfile, Proposal } from "../api/types";
+import type { Job, JobSummary, OwnProfile, Proposal, ProposalWithJob, ReceivedProposal } from "../api/types";
 
 export function freelancerProfile(overrides: Partial<OwnProfile> = {}): OwnProfile {
   return {
@@ -112,6 +112,22 @@ export function proposal(overrides: Partial<Proposal> = {}): Proposal {
     updated_at: "2026-11-28T21:01:05Z",
     ...overrides,
   };
+}
+
+/** A proposal as the job's client receives it, with who sent it. */
+export function receivedProposal(overrides: Partial<ReceivedProposal> = {}): ReceivedProposal {
+  const base = proposal();
+  return {
+    ...base,
+    freelancer: { id: base.freelancer_id, name: "Finn Freelancer", avatar_url: null, location: "Lisbon, Portugal" },
+    contract_id: null,
+    ...overrides,
+  };
+}
+
+/** A proposal as the freelancer who sent it sees it, with its job. */
+export function proposalWithJob(overrides: Partial<ProposalWithJob> = {}): ProposalWithJob {
+  return { ...proposal(), job: jobSummary(), contract_id: null, ...overrides };
 }
 
 export const categories = [
