@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from "react";
-import { useSearchParams } from "react-router";
 import { searchFreelancers } from "../api/freelancers";
 import { ApiError } from "../api/errors";
 import type { Availability, ExperienceLevel, SkillTag } from "../api/types";
@@ -23,20 +22,13 @@ import {
 } from "../lib/freelancerFilters";
 import { AVAILABILITY, EXPERIENCE_LEVELS } from "../lib/labels";
 import { usePaged } from "../lib/usePaged";
+import { useUrlFilters } from "../lib/useUrlFilters";
 
 const PAGE_SIZE = 20;
 
 /** Clients search for freelancers and invite them to their jobs. Filters live in the URL. */
 export function FreelancersPage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const search = searchParams.toString();
-  const filters = freelancerFiltersFromSearch(searchParams);
-  const [draft, setDraft] = useState(filters);
-  const [seen, setSeen] = useState(search);
-  if (seen !== search) {
-    setSeen(search);
-    setDraft(filters);
-  }
+  const { filters, draft, setDraft, apply } = useUrlFilters(freelancerFiltersFromSearch, freelancerFiltersToSearch);
   const [skillNames, setSkillNames] = useState<Record<string, string>>({});
 
   const { query, errors: filterErrors } = freelancerQuery(filters);
@@ -48,7 +40,6 @@ export function FreelancersPage() {
   for (const card of results.items) for (const skill of card.skills) knownSkills[skill.slug] ??= skill.name;
   const chosenSkills: SkillTag[] = draft.skills.map((slug) => ({ slug, name: knownSkills[slug] ?? slug }));
 
-  const apply = (next: FreelancerFilters) => setSearchParams(freelancerFiltersToSearch(next));
   const set = <K extends keyof FreelancerFilters>(key: K, value: FreelancerFilters[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const choose = <K extends keyof FreelancerFilters>(key: K, value: FreelancerFilters[K]) => apply({ ...draft, [key]: value });
   function onSubmit(event: FormEvent) {

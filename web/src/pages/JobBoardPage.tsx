@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from "react";
-import { useSearchParams } from "react-router";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { searchJobs } from "../api/jobs";
 import { ApiError } from "../api/errors";
@@ -21,22 +20,14 @@ import {
   type JobSort,
 } from "../lib/jobFilters";
 import { EXPERIENCE_LEVELS, PAYMENT_TYPES } from "../lib/labels";
+import { useUrlFilters } from "../lib/useUrlFilters";
 import { categoriesQuery, categoryNames } from "./marketQueries";
 
 const PAGE_SIZE = 20;
 
 /** The job board: search, filters and sort live in the URL so a search can be shared. */
 export function JobBoardPage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const search = searchParams.toString();
-  const filters = filtersFromSearch(searchParams);
-  // The inputs' text, applied on submit; reset whenever the URL changes.
-  const [draft, setDraft] = useState(filters);
-  const [seen, setSeen] = useState(search);
-  if (seen !== search) {
-    setSeen(search);
-    setDraft(filters);
-  }
+  const { filters, draft, setDraft, apply } = useUrlFilters(filtersFromSearch, filtersToSearch);
   const [skillNames, setSkillNames] = useState<Record<string, string>>({});
 
   const { query, errors: filterErrors } = boardQuery(filters);
@@ -58,9 +49,6 @@ export function JobBoardPage() {
   for (const job of jobs) for (const skill of job.skills) knownSkills[skill.slug] ??= skill.name;
   const chosenSkills: SkillTag[] = draft.skills.map((slug) => ({ slug, name: knownSkills[slug] ?? slug }));
 
-  function apply(next: BoardFilters) {
-    setSearchParams(filtersToSearch(next));
-  }
   const set = <K extends keyof BoardFilters>(key: K, value: BoardFilters[K]) => setDraft((d) => ({ ...d, [key]: value }));
   /** Choices (not typing) take effect at once, with whatever else was typed. */
   const choose = <K extends keyof BoardFilters>(key: K, value: BoardFilters[K]) => apply({ ...draft, [key]: value });
