@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::job::PaymentType;
 use crate::labelled_enum;
+use crate::labels::IllegalTransition;
 use crate::money::Money;
 use crate::proposal::MilestoneDraft;
 use crate::validation::ValidationError;
@@ -25,6 +26,13 @@ labelled_enum! {
 labelled_enum! {
     /// Where a milestone's money is. A new milestone is only proposed: the
     /// client funds it into escrow before work on it starts.
+    ///
+    /// ```text
+    /// proposed --fund--> funded --submit--> submitted --release--> released
+    ///                      ^  \                 |  \--request_changes--> changes_requested --submit--> submitted
+    ///                      |   \--refund--> refunded (also from submitted or changes_requested)
+    ///                      \-- disputes end in release, refund or rework (back to funded)
+    /// ```
     pub enum MilestoneStatus {
         Proposed => "proposed",
         Funded => "funded",
@@ -33,6 +41,74 @@ labelled_enum! {
         Released => "released",
         Refunded => "refunded",
         Disputed => "disputed",
+    }
+}
+
+impl MilestoneStatus {
+    fn illegal(self, action: &'static str) -> IllegalTransition {
+        IllegalTransition { what: "milestone", action, state: self.as_str() }
+    }
+
+    /// Whether the milestone's money is in escrow.
+    pub const fn is_funded(self) -> bool {
+        matches!(self, Self::Funded | Self::Submitted | Self::ChangesRequested | Self::Disputed)
+    }
+
+    /// The client puts the amount in escrow.
+    pub fn fund(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Proposed => Ok(Self::Funded),
+            _ => Err(self.illegal("fund")),
+        }
+    }
+
+    /// The freelancer hands in the work.
+    pub fn submit(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Funded | Self::ChangesRequested => Ok(Self::Submitted),
+            _ => Err(self.illegal("submit")),
+        }
+    }
+
+    /// The client asks for changes to submitted work.
+    pub fn request_changes(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Submitted => Ok(Self::ChangesRequested),
+            _ => Err(self.illegal("request changes to")),
+        }
+    }
+
+    /// The client pays the freelancer out of escrow; they may do so before
+    /// the work is submitted (as on Upwork), never twice.
+    pub fn release(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Funded | Self::Submitted | Self::ChangesRequested => Ok(Self::Released),
+            _ => Err(self.illegal("release")),
+        }
+    }
+
+    /// The escrow goes back to the client.
+    pub fn refund(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Funded | Self::Submitted | Self::ChangesRequested => Ok(Self::Refunded),
+            _ => Err(self.illegal("refund")),
+        }
+    }
+
+    /// Either party disputes funded work; the escrow is frozen until an admin decides.
+    pub fn dispute(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Funded | Self::Submitted | Self::ChangesRequested => Ok(Self::Disputed),
+            _ => Err(self.illegal("dispute")),
+        }
+    }
+
+    /// Only an unfunded milestone may be edited or deleted.
+    pub fn edit(self) -> Result<(), IllegalTransition> {
+        match self {
+            Self::Proposed => Ok(()),
+            _ => Err(self.illegal("edit")),
+        }
     }
 }
 
@@ -102,6 +178,20 @@ mod tests {
             ContractTerms::from_proposal(PaymentType::Fixed, "Logo", None, None, amount, &[], None).expect("valid");
         let ContractTerms::Fixed { milestones, .. } = terms else { panic!("fixed") };
         assert_eq!(milestones, vec![MilestoneDraft { title: "Logo".into(), amount, due_date: None }]);
+    }
+
+    #[test]
+    fn money_moves_out_of_escrow_once() {
+        let funded = MilestoneStatus::Proposed.fund().expect("fund");
+        let submitted = funded.submit().expect("submit");
+        assert_eq!(submitted.request_changes().and_then(MilestoneStatus::submit), Ok(MilestoneStatus::Submitted));
+        let released = submitted.release().expect("release");
+        assert!(released.release().is_err());
+        assert!(released.refund().is_err());
+        assert!(MilestoneStatus::Refunded.release().is_err());
+        assert!(funded.fund().is_err());
+        assert!(MilestoneStatus::Proposed.submit().is_err());
+        assert!(MilestoneStatus::Disputed.release().is_err(), "a dispute freezes the escrow");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod ids;
 pub mod job;
 pub mod job_search;
 pub mod labels;
+pub mod ledger;
 pub mod money;
 pub mod notification;
 pub mod pagination;
