@@ -18,6 +18,7 @@ pub mod freelancer_search;
 pub mod invitations;
 pub mod job_search;
 pub mod jobs;
+pub mod ledger;
 pub mod notifications;
 pub mod profiles;
 pub mod proposals;

@@ -11,6 +11,7 @@ pub mod rules;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::ids::{ContractId, UserId};
 use crate::money::{Currency, Money, MoneyError};
@@ -34,6 +35,29 @@ pub enum Account {
 }
 
 impl Account {
+    /// The account as stored: a kind and the id of its user or contract (the
+    /// nil id for the platform's own accounts).
+    pub fn key(self) -> (&'static str, Uuid) {
+        match self {
+            Self::Available(user) => ("available", user.into_uuid()),
+            Self::Pending(user) => ("pending", user.into_uuid()),
+            Self::Escrow(contract) => ("escrow", contract.into_uuid()),
+            Self::PlatformRevenue => ("platform_revenue", Uuid::nil()),
+            Self::ProviderClearing => ("provider_clearing", Uuid::nil()),
+        }
+    }
+
+    pub fn from_key(kind: &str, id: Uuid) -> Option<Self> {
+        Some(match kind {
+            "available" => Self::Available(id.into()),
+            "pending" => Self::Pending(id.into()),
+            "escrow" => Self::Escrow(id.into()),
+            "platform_revenue" => Self::PlatformRevenue,
+            "provider_clearing" => Self::ProviderClearing,
+            _ => return None,
+        })
+    }
+
     /// Whether the balance of this account may never drop below zero.
     pub const fn must_stay_positive(self) -> bool {
         !matches!(self, Self::ProviderClearing)
@@ -47,15 +71,15 @@ pub struct Posting {
     pub amount: Money,
 }
 
-/// What kind of movement a transaction records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Movement {
-    Fund,
-    Release,
-    Refund,
-    Withdraw,
-    ClearPending,
+crate::labelled_enum! {
+    /// What kind of movement a transaction records.
+    pub enum Movement {
+        Fund => "fund",
+        Release => "release",
+        Refund => "refund",
+        Withdraw => "withdraw",
+        ClearPending => "clear_pending",
+    }
 }
 
 /// A balanced set of postings: nothing is created or destroyed.

@@ -46,6 +46,8 @@ enum Command {
         #[arg(long, default_value_t = 300_000)]
         proposals: u32,
     },
+    /// Check the ledger's invariants; print every violation and exit non-zero if any.
+    LedgerCheck,
     /// Print the OpenAPI document.
     Openapi,
     /// Measure raw argon2id hashes per second on all cores (benchmark baseline).
@@ -93,6 +95,16 @@ impl Cli {
             Command::HashRate { seconds } => {
                 let rate = services::passwords::measure_hash_rate(seconds.max(1)).await?;
                 println!("{rate:.1}");
+                Ok(())
+            }
+            Command::LedgerCheck => {
+                let db = app::connect(&config).await?;
+                let violations = store::ledger::check(&db).await?;
+                for violation in &violations {
+                    println!("{violation}");
+                }
+                anyhow::ensure!(violations.is_empty(), "the ledger has {} violation(s)", violations.len());
+                println!("the ledger balances");
                 Ok(())
             }
             Command::Openapi => Ok(()),

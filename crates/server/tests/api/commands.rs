@@ -93,3 +93,45 @@ async fn the_worker_expires_jobs_past_their_open_window() {
     worker.wait().ok();
     assert_eq!(status, "expired");
 }
+
+#[tokio::test]
+async fn ledger_check_passes_on_balanced_books_and_names_each_drift() {
+    use domain::ledger::rules::{self, Fees};
+    use domain::{ContractId, Currency, Money, UserId};
+    use store::ledger::{self, Subject};
+
+    let app = TestApp::spawn().await;
+    let freelancer = app.signup("freelancer").await;
+    let freelancer_id: UserId = freelancer.id.parse().expect("id");
+    let contract = ContractId::new();
+    let amount = Money::new(50_000, Currency::Usd);
+    let now = chrono::Utc::now();
+    let (funded, _) = rules::fund(contract, amount, Fees::default()).expect("fund");
+    let released = rules::release(contract, freelancer_id, amount, Fees::default(), false).expect("release");
+    for tx in [&funded, &released] {
+        ledger::record(&app.db, tx, Subject { contract: Some(contract), milestone: None }, now)
+            .await
+            .expect("recorded");
+    }
+    let available = domain::ledger::Account::Available(freelancer_id);
+    assert_eq!(ledger::balance_of(&app.db, available, Currency::Usd).await.expect("balance").amount, 45_000);
+    assert_eq!(ledger::check(&app.db).await.expect("check"), vec![]);
+    let ok = downwork(&app, &["ledger-check"]);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+
+    // A cached balance that no longer matches its postings is reported.
+    let bump = sea_orm::Statement::from_string(
+        app.db.get_database_backend(),
+        "UPDATE account_balances SET balance = balance + 1 WHERE account_kind = 'platform_revenue'".to_owned(),
+    );
+    sea_orm::ConnectionTrait::execute_raw(&app.db, bump).await.expect("bumped");
+    let violations = ledger::check(&app.db).await.expect("check");
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    let bad = downwork(&app, &["ledger-check"]);
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stdout).contains("platform_revenue"),
+        "{}",
+        String::from_utf8_lossy(&bad.stdout)
+    );
+}

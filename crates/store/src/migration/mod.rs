@@ -9,6 +9,7 @@ mod m20261128_000002_skills_taxonomy;
 mod m20261128_000003_marketplace;
 mod m20261128_000004_freelancer_search;
 mod m20261128_000005_attachment_links;
+mod m20261128_000006_ledger;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_marketplace::Migration),
             Box::new(m20261128_000004_freelancer_search::Migration),
             Box::new(m20261128_000005_attachment_links::Migration),
+            Box::new(m20261128_000006_ledger::Migration),
         ]
     }
 }

@@ -1,0 +1,190 @@
+//! The ledger as stored: every transaction with its postings, and each
+//! account's balance kept beside them in the same database transaction.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use domain::ledger::{Account, Transaction};
+use domain::{ContractId, Currency, MilestoneId, Money};
+use sea_orm::prelude::{Expr, Uuid};
+use sea_orm::sea_query::{ExprTrait, OnConflict, Query};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter};
+
+use crate::entity::{account_balance as balance, ledger_posting as posting, ledger_transaction as transaction};
+use crate::error::{StoreError, StoreResult};
+
+/// What a transaction is about, for reading the books later.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Subject {
+    pub contract: Option<ContractId>,
+    pub milestone: Option<MilestoneId>,
+}
+
+/// Writes `tx` and moves the cached balances of its accounts. Run it inside
+/// the database transaction of the change it pays for.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    tx: &Transaction,
+    subject: Subject,
+    now: DateTime<Utc>,
+) -> StoreResult<Uuid> {
+    let id = Uuid::now_v7();
+    transaction::Entity::insert(transaction::ActiveModel {
+        id: Set(id),
+        movement: Set(tx.movement.as_str().to_owned()),
+        contract_id: Set(subject.contract.map(ContractId::into_uuid)),
+        milestone_id: Set(subject.milestone.map(MilestoneId::into_uuid)),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    let rows = tx.postings().iter().map(|p| {
+        let (kind, account_id) = p.account.key();
+        posting::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            transaction_id: Set(id),
+            account_kind: Set(kind.to_owned()),
+            account_id: Set(account_id),
+            currency: Set(p.amount.currency.code().to_owned()),
+            amount: Set(p.amount.amount),
+        }
+    });
+    posting::Entity::insert_many(rows).exec_without_returning(db).await?;
+    for p in tx.postings() {
+        add_to_balance(db, p.account, p.amount, now).await?;
+    }
+    Ok(id)
+}
+
+/// Creates the balance row if it is missing, then adds to it in place: the
+/// update takes the row's lock, so concurrent postings to one account queue.
+async fn add_to_balance(
+    db: &impl ConnectionTrait,
+    account: Account,
+    amount: Money,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let (kind, account_id) = account.key();
+    let currency = amount.currency.code();
+    let missing = balance::ActiveModel {
+        account_kind: Set(kind.to_owned()),
+        account_id: Set(account_id),
+        currency: Set(currency.to_owned()),
+        balance: Set(0),
+        updated_at: Set(now),
+    };
+    let keep =
+        OnConflict::columns([balance::Column::AccountKind, balance::Column::AccountId, balance::Column::Currency])
+            .do_nothing_on([balance::Column::AccountKind])
+            .to_owned();
+    balance::Entity::insert(missing).on_conflict(keep).exec_without_returning(db).await?;
+    balance::Entity::update_many()
+        .col_expr(balance::Column::Balance, Expr::col(balance::Column::Balance).add(amount.amount))
+        .col_expr(balance::Column::UpdatedAt, Expr::value(now))
+        .filter(balance::Column::AccountKind.eq(kind))
+        .filter(balance::Column::AccountId.eq(account_id))
+        .filter(balance::Column::Currency.eq(currency))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The cached balance of an account (zero when it never moved).
+pub async fn balance_of(db: &impl ConnectionTrait, account: Account, currency: Currency) -> StoreResult<Money> {
+    let (kind, account_id) = account.key();
+    let row = balance::Entity::find_by_id((kind.to_owned(), account_id, currency.code().to_owned())).one(db).await?;
+    Ok(Money::new(row.map_or(0, |r| r.balance), currency))
+}
+
+/// A way the books are wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Violation {
+    #[error("transaction {transaction} does not balance in {currency}: off by {off}")]
+    Unbalanced { transaction: Uuid, currency: String, off: i64 },
+    #[error("{kind} {account} in {currency}: cached balance {cached}, postings sum to {actual}")]
+    BalanceDrift { kind: String, account: Uuid, currency: String, cached: i64, actual: i64 },
+    #[error("{kind} {account} in {currency} is negative: {balance}")]
+    Negative { kind: String, account: Uuid, currency: String, balance: i64 },
+}
+
+#[derive(FromQueryResult)]
+struct Sum {
+    transaction_id: Uuid,
+    currency: String,
+    total: i64,
+}
+
+#[derive(FromQueryResult)]
+struct AccountSum {
+    account_kind: String,
+    account_id: Uuid,
+    currency: String,
+    total: i64,
+}
+
+/// Every violation of the ledger's invariants: unbalanced transactions,
+/// cached balances that differ from their postings, and accounts below zero
+/// that must not be.
+pub async fn check(db: &impl ConnectionTrait) -> StoreResult<Vec<Violation>> {
+    let backend = db.get_database_backend();
+    // SUM is DECIMAL on MySQL; the cast keeps it an integer everywhere.
+    let total = || Expr::cust("CAST(SUM(amount) AS BIGINT)");
+    let total = match backend {
+        sea_orm::DbBackend::MySql => Expr::cust("CAST(SUM(amount) AS SIGNED)"),
+        _ => total(),
+    };
+    let mut violations = Vec::new();
+    let per_transaction = Query::select()
+        .columns([posting::Column::TransactionId, posting::Column::Currency])
+        .expr_as(total.clone(), sea_orm::sea_query::Alias::new("total"))
+        .from(posting::Entity)
+        .group_by_columns([posting::Column::TransactionId, posting::Column::Currency])
+        .to_owned();
+    for sum in Sum::find_by_statement(backend.build(&per_transaction)).all(db).await? {
+        if sum.total != 0 {
+            violations.push(Violation::Unbalanced {
+                transaction: sum.transaction_id,
+                currency: sum.currency,
+                off: sum.total,
+            });
+        }
+    }
+    let per_account = Query::select()
+        .columns([posting::Column::AccountKind, posting::Column::AccountId, posting::Column::Currency])
+        .expr_as(total, sea_orm::sea_query::Alias::new("total"))
+        .from(posting::Entity)
+        .group_by_columns([posting::Column::AccountKind, posting::Column::AccountId, posting::Column::Currency])
+        .to_owned();
+    let mut actual: BTreeMap<(String, Uuid, String), i64> = BTreeMap::new();
+    for sum in AccountSum::find_by_statement(backend.build(&per_account)).all(db).await? {
+        actual.insert((sum.account_kind, sum.account_id, sum.currency), sum.total);
+    }
+    let cached = balance::Entity::find().all(db).await?;
+    for row in &cached {
+        let key = (row.account_kind.clone(), row.account_id, row.currency.clone());
+        let sum = actual.remove(&key).unwrap_or(0);
+        if sum != row.balance {
+            violations.push(Violation::BalanceDrift {
+                kind: row.account_kind.clone(),
+                account: row.account_id,
+                currency: row.currency.clone(),
+                cached: row.balance,
+                actual: sum,
+            });
+        }
+        let account = Account::from_key(&row.account_kind, row.account_id)
+            .ok_or_else(|| StoreError::Corrupt(format!("account kind {}", row.account_kind)))?;
+        if account.must_stay_positive() && row.balance < 0 {
+            violations.push(Violation::Negative {
+                kind: row.account_kind.clone(),
+                account: row.account_id,
+                currency: row.currency.clone(),
+                balance: row.balance,
+            });
+        }
+    }
+    for ((kind, account, currency), sum) in actual {
+        violations.push(Violation::BalanceDrift { kind, account, currency, cached: 0, actual: sum });
+    }
+    Ok(violations)
+}
