@@ -155,6 +155,10 @@ impl TestApp {
             "contracts",
             "milestones",
             "notifications",
+            "attachment_links",
+            "ledger_transactions",
+            "ledger_postings",
+            "account_balances",
         ] {
             counts.push(self.count(table).await);
         }
