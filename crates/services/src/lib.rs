@@ -3,6 +3,7 @@
 //! (mail, file storage) is reached only through the traits in [`ports`].
 
 pub mod accounts;
+pub mod balances;
 pub mod contracts;
 pub mod files;
 pub mod freelancers;
@@ -35,6 +36,7 @@ pub mod records {
     pub use store::skills::SkillRecord;
     pub use store::users::UserRecord;
 }
+pub use balances::Balances;
 pub use contracts::Contracts;
 pub use files::Files;
 pub use freelancers::Freelancers;
@@ -54,6 +56,7 @@ pub struct Services {
     pub jobs: Jobs,
     pub freelancers: Freelancers,
     pub contracts: Contracts,
+    pub balances: Balances,
     pub notifications: Notifications,
 }
 
@@ -73,6 +76,7 @@ impl Services {
             jobs: Jobs::new(db.clone()),
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
+            balances: Balances::new(db.clone()),
             notifications: Notifications::new(db.clone()),
             files,
             db,

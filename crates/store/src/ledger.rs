@@ -96,6 +96,27 @@ pub async fn balance_of(db: &impl ConnectionTrait, account: Account, currency: C
     Ok(Money::new(row.map_or(0, |r| r.balance), currency))
 }
 
+/// A user's available and pending balances, each per currency, in currency order.
+pub async fn user_balances(db: &impl ConnectionTrait, user: domain::UserId) -> StoreResult<(Vec<Money>, Vec<Money>)> {
+    let (available, _) = Account::Available(user).key();
+    let (pending, _) = Account::Pending(user).key();
+    let rows = balance::Entity::find()
+        .filter(balance::Column::AccountId.eq(user.into_uuid()))
+        .filter(balance::Column::AccountKind.is_in([available, pending]))
+        .all(db)
+        .await?;
+    let mut split = (Vec::new(), Vec::new());
+    for row in rows {
+        let currency: Currency =
+            row.currency.parse().map_err(|_| StoreError::Corrupt(format!("currency {}", row.currency)))?;
+        let money = Money::new(row.balance, currency);
+        if row.account_kind == available { split.0.push(money) } else { split.1.push(money) }
+    }
+    split.0.sort_by_key(|m| m.currency);
+    split.1.sort_by_key(|m| m.currency);
+    Ok(split)
+}
+
 /// A way the books are wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Violation {

@@ -2,6 +2,7 @@
 //! and their OpenAPI description are registered together and cannot drift.
 
 pub mod auth;
+pub mod balance;
 pub mod contracts;
 pub mod files;
 pub mod freelancers;
@@ -33,6 +34,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(proposals::router())
         .merge(invitations::router())
         .merge(contracts::router())
+        .merge(balance::router())
         .merge(notifications::router())
         .merge(health::router())
 }

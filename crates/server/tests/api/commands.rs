@@ -115,6 +115,13 @@ async fn ledger_check_passes_on_balanced_books_and_names_each_drift() {
     }
     let available = domain::ledger::Account::Available(freelancer_id);
     assert_eq!(ledger::balance_of(&app.db, available, Currency::Usd).await.expect("balance").amount, 45_000);
+    // The freelancer sees it as their balance; nobody else does.
+    let balance = app.json("/api/balance", Some(&freelancer.access)).await;
+    assert_eq!(balance, serde_json::json!({"available": [{"amount": 45_000, "currency": "usd"}], "pending": []}));
+    let stranger = app.signup("client").await;
+    let empty = app.json("/api/balance", Some(&stranger.access)).await;
+    assert_eq!(empty, serde_json::json!({"available": [], "pending": []}));
+    expect_error(app.get("/api/balance", None).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
     assert_eq!(ledger::check(&app.db).await.expect("check"), vec![]);
     let ok = downwork(&app, &["ledger-check"]);
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));

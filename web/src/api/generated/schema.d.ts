@@ -112,6 +112,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's available and pending balances, per currency, from the ledger. */
+        get: operations["balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -717,6 +734,12 @@ export interface components {
         };
         /** @enum {string} */
         Availability: "full_time" | "part_time" | "not_available";
+        BalanceView: {
+            /** @description Money the caller may withdraw, one entry per currency held. */
+            available: components["schemas"]["Money"][];
+            /** @description Earnings still in a review period, one entry per currency. */
+            pending: components["schemas"]["Money"][];
+        };
         Category: {
             name: string;
             /** @description What jobs name as their `category`. */
@@ -1618,6 +1641,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    balance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceView"];
+                };
             };
             401: {
                 headers: {
