@@ -221,6 +221,7 @@ impl From<MarketError> for AppError {
                     "proposal" => "proposal_not_found",
                     "invitation" => "invitation_not_found",
                     "contract" => "contract_not_found",
+                    "milestone" => "milestone_not_found",
                     _ => "not_found",
                 },
                 message: format!("{what} not found"),

@@ -112,6 +112,16 @@ impl MilestoneStatus {
     }
 }
 
+labelled_enum! {
+    /// What `POST /api/contracts/{id}/payment` does to a milestone.
+    pub enum PaymentAction {
+        /// The client puts the milestone's amount in escrow.
+        Fund => "fund",
+        /// The client pays the freelancer out of escrow.
+        Release => "release",
+    }
+}
+
 /// The agreed terms of a new contract.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContractTerms {

@@ -16,5 +16,9 @@ labelled_enum! {
         ProposalClosed => "proposal_closed",
         /// The freelancer was hired: a contract started.
         Hired => "hired",
+        /// The client put a milestone's money in escrow.
+        MilestoneFunded => "milestone_funded",
+        /// The client paid a milestone out to the freelancer.
+        MilestoneReleased => "milestone_released",
     }
 }

@@ -15,6 +15,7 @@ pub mod rate_limit;
 pub mod skills;
 
 pub mod passwords;
+pub mod payments;
 
 use std::sync::Arc;
 
@@ -42,6 +43,7 @@ pub use files::Files;
 pub use freelancers::Freelancers;
 pub use jobs::Jobs;
 pub use notifications::Notifications;
+pub use payments::Payments;
 pub use profiles::Profiles;
 pub use skills::Skills;
 
@@ -57,6 +59,7 @@ pub struct Services {
     pub freelancers: Freelancers,
     pub contracts: Contracts,
     pub balances: Balances,
+    pub payments: Payments,
     pub notifications: Notifications,
 }
 
@@ -77,6 +80,7 @@ impl Services {
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             balances: Balances::new(db.clone()),
+            payments: Payments::new(db.clone()),
             notifications: Notifications::new(db.clone()),
             files,
             db,

@@ -19,6 +19,7 @@ pub mod invitations;
 pub mod job_search;
 pub mod jobs;
 pub mod ledger;
+pub mod milestones;
 pub mod notifications;
 pub mod profiles;
 pub mod proposals;

@@ -2,12 +2,14 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::contract::{ContractStatus, MilestoneStatus};
+use domain::contract::{ContractStatus, MilestoneStatus, PaymentAction};
 use domain::job::PaymentType;
 use domain::pagination::PageRequest;
+use domain::proposal::MilestoneDraft;
 use domain::{ContractId, JobId, MilestoneId, Money, ProposalId, UserId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use services::records::{ContractRecord, MilestoneRecord};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -16,11 +18,15 @@ use utoipa_axum::routes;
 use super::{PageQuery, Paged};
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
-use crate::extract::{ApiPath, ApiQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(my_contracts)).routes(routes!(get_contract))
+    OpenApiRouter::new()
+        .routes(routes!(my_contracts))
+        .routes(routes!(get_contract))
+        .routes(routes!(add_milestone))
+        .routes(routes!(pay))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -110,4 +116,41 @@ async fn get_contract(
     ApiPath(id): ApiPath<ContractId>,
 ) -> Result<Json<Contract>, AppError> {
     Ok(Json(state.services.contracts.get(&auth.user, id).await?.into()))
+}
+
+/// Add a milestone to an active fixed-price contract (either party); the
+/// client funds it later.
+#[utoipa::path(post, path = "/api/contracts/{id}/milestone", tag = "contracts", security(("bearer" = [])),
+    params(("id" = ContractId, Path, description = "contract id")), request_body = MilestoneDraft,
+    responses((status = 201, body = Milestone), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn add_milestone(
+    State(state): State<AppState>,
+    auth: AuthUser,
+    ApiPath(id): ApiPath<ContractId>,
+    ApiJson(body): ApiJson<MilestoneDraft>,
+) -> Result<(StatusCode, Json<Milestone>), AppError> {
+    let milestone = state.services.payments.add_milestone(auth.user.id, id, body).await?;
+    Ok((StatusCode::CREATED, Json(milestone.into())))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PaymentRequest {
+    pub milestone_id: MilestoneId,
+    pub action: PaymentAction,
+}
+
+/// Fund a milestone into escrow, or release it to the freelancer (the client only).
+#[utoipa::path(post, path = "/api/contracts/{id}/payment", tag = "contracts", security(("bearer" = [])),
+    params(("id" = ContractId, Path, description = "contract id")), request_body = PaymentRequest,
+    responses((status = 200, body = Milestone), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn pay(
+    State(state): State<AppState>,
+    auth: AuthUser,
+    ApiPath(id): ApiPath<ContractId>,
+    ApiJson(body): ApiJson<PaymentRequest>,
+) -> Result<Json<Milestone>, AppError> {
+    let milestone = state.services.payments.pay(auth.user.id, id, body.milestone_id, body.action).await?;
+    Ok(Json(milestone.into()))
 }

@@ -9,6 +9,7 @@ mod hiring;
 mod job_board;
 mod jobs;
 mod market;
+mod payments;
 mod profiles;
 mod proposals;
 mod sessions;

@@ -1,0 +1,157 @@
+//! Money on contracts: milestones funded into escrow and released, posted to
+//! the ledger once, by the client alone.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::market::{fixed_job, hourly_job, id, proposal, usd};
+use crate::support::{TestApp, TestUser, expect_error};
+
+/// A client, a freelancer and their fixed-price contract with two milestones.
+async fn contract(app: &TestApp) -> (TestUser, TestUser, Value) {
+    let client = app.signup("client").await;
+    let freelancer = app.signup("freelancer").await;
+    let job = app.post_job(&client, fixed_job(json!({}))).await;
+    let milestones = json!([
+        {"title": "Design", "amount": usd(20_000), "due_date": null},
+        {"title": "Build", "amount": usd(30_000), "due_date": null},
+    ]);
+    let bid = app.bid(&freelancer, &id(&job), proposal(50_000, json!({"milestones": milestones}))).await;
+    let res = app.put(&format!("/api/jobs/{}/hire", id(&job)), json!({"proposal_id": bid["id"]}), &client.access).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    (client, freelancer, res.json().await.expect("json"))
+}
+
+async fn ledger_balances(app: &TestApp) {
+    let violations = store::ledger::check(&app.db).await.expect("ledger check");
+    assert_eq!(violations, vec![], "the books balance");
+}
+
+fn pay(milestone: &Value, action: &str) -> Value {
+    json!({"milestone_id": milestone["id"], "action": action})
+}
+
+#[tokio::test]
+async fn the_client_funds_then_releases_and_the_freelancer_is_paid_less_the_fee() {
+    let app = TestApp::spawn().await;
+    let (client, freelancer, contract) = contract(&app).await;
+    let path = format!("/api/contracts/{}/payment", id(&contract));
+    let design = &contract["milestones"][0];
+
+    let res = app.post(&path, pay(design, "fund"), Some(&client.access)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<Value>().await.expect("json")["status"], "funded");
+    ledger_balances(&app).await;
+    let res = app.post(&path, pay(design, "release"), Some(&client.access)).await;
+    assert_eq!(res.json::<Value>().await.expect("json")["status"], "released");
+    ledger_balances(&app).await;
+
+    // $200.00 less the 10% service fee.
+    let balance = app.json("/api/balance", Some(&freelancer.access)).await;
+    assert_eq!(balance["available"], json!([usd(18_000)]));
+    assert_eq!(app.notification_kinds(&freelancer).await[..2], ["milestone_released", "milestone_funded"]);
+    let now = app.json(&format!("/api/contracts/{}", id(&contract)), Some(&freelancer.access)).await;
+    assert_eq!(now["milestones"][0]["status"], "released");
+    assert_eq!(now["milestones"][1]["status"], "proposed");
+}
+
+#[tokio::test]
+async fn only_the_client_pays_each_step_once_and_strangers_see_nothing() {
+    let app = TestApp::spawn().await;
+    let (client, freelancer, contract) = contract(&app).await;
+    let stranger = app.signup("client").await;
+    let path = format!("/api/contracts/{}/payment", id(&contract));
+    let design = &contract["milestones"][0];
+    let before = app.snapshot().await;
+
+    expect_error(
+        app.post(&path, pay(design, "fund"), Some(&freelancer.access)).await,
+        StatusCode::FORBIDDEN,
+        "client_only",
+    )
+    .await;
+    let res = app.post(&path, pay(design, "fund"), Some(&stranger.access)).await;
+    expect_error(res, StatusCode::NOT_FOUND, "contract_not_found").await;
+    let res = app.post(&path, pay(design, "release"), Some(&client.access)).await;
+    expect_error(res, StatusCode::CONFLICT, "invalid_state").await;
+    let res =
+        app.post(&path, json!({"milestone_id": uuid::Uuid::now_v7(), "action": "fund"}), Some(&client.access)).await;
+    expect_error(res, StatusCode::NOT_FOUND, "milestone_not_found").await;
+    let res = app.post(&path, json!({"milestone_id": design["id"], "action": "steal"}), Some(&client.access)).await;
+    expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(app.snapshot().await, before, "refused payments change nothing");
+
+    assert_eq!(app.post(&path, pay(design, "fund"), Some(&client.access)).await.status(), StatusCode::OK);
+    expect_error(
+        app.post(&path, pay(design, "fund"), Some(&client.access)).await,
+        StatusCode::CONFLICT,
+        "invalid_state",
+    )
+    .await;
+    assert_eq!(app.post(&path, pay(design, "release"), Some(&client.access)).await.status(), StatusCode::OK);
+    let again = app.post(&path, pay(design, "release"), Some(&client.access)).await;
+    expect_error(again, StatusCode::CONFLICT, "invalid_state").await;
+    ledger_balances(&app).await;
+    assert_eq!(app.count("ledger_transactions").await, 2);
+}
+
+#[tokio::test]
+async fn simultaneous_funding_of_one_milestone_moves_money_once() {
+    let app = TestApp::spawn().await;
+    let (client, _, contract) = contract(&app).await;
+    let path = format!("/api/contracts/{}/payment", id(&contract));
+    let design = contract["milestones"][0].clone();
+    for action in ["fund", "release"] {
+        let attempts = (0..8).map(|_| app.post(&path, pay(&design, action), Some(&client.access)));
+        let statuses: Vec<StatusCode> = futures::future::join_all(attempts).await.iter().map(|r| r.status()).collect();
+        assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{action}: {statuses:?}");
+        assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
+    }
+    assert_eq!(app.count("ledger_transactions").await, 2);
+    ledger_balances(&app).await;
+}
+
+#[tokio::test]
+async fn milestones_are_added_in_the_contracts_currency_and_bad_amounts_are_refused() {
+    let app = TestApp::spawn().await;
+    let (client, freelancer, contract) = contract(&app).await;
+    let path = format!("/api/contracts/{}/milestone", id(&contract));
+    let stranger = app.signup("freelancer").await;
+    let before = app.snapshot().await;
+    for amount in [
+        json!(usd(0)),
+        json!(usd(-500)),
+        json!({"amount": 12.5, "currency": "usd"}),
+        json!({"amount": 5_000, "currency": "eur"}),
+        json!({"amount": i64::MAX, "currency": "usd"}),
+    ] {
+        let res = app.post(&path, json!({"title": "Extra", "amount": amount}), Some(&client.access)).await;
+        expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    }
+    let res = app.post(&path, json!({"title": "Extra", "amount": usd(5_000)}), Some(&stranger.access)).await;
+    expect_error(res, StatusCode::NOT_FOUND, "contract_not_found").await;
+    assert_eq!(app.snapshot().await, before);
+
+    let res = app.post(&path, json!({"title": "Launch support", "amount": usd(5_000)}), Some(&freelancer.access)).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let added: Value = res.json().await.expect("json");
+    assert_eq!((added["position"].clone(), added["status"].clone()), (json!(2), json!("proposed")));
+
+    // Hourly contracts are paid by the week, not by milestones.
+    let job = app.post_job(&client, hourly_job(json!({}))).await;
+    let bid = app.bid(&freelancer, &id(&job), proposal(5_000, json!({}))).await;
+    let hourly: Value = app
+        .put(&format!("/api/jobs/{}/hire", id(&job)), json!({"proposal_id": bid["id"]}), &client.access)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let res = app
+        .post(
+            &format!("/api/contracts/{}/milestone", id(&hourly)),
+            json!({"title": "x", "amount": usd(5_000)}),
+            Some(&client.access),
+        )
+        .await;
+    expect_error(res, StatusCode::CONFLICT, "contract_not_fixed_active").await;
+}
