@@ -7,6 +7,7 @@ pub mod balances;
 pub mod contracts;
 pub mod files;
 pub mod freelancers;
+pub mod idempotency;
 pub mod jobs;
 pub mod notifications;
 pub mod ports;
@@ -41,6 +42,7 @@ pub use balances::Balances;
 pub use contracts::Contracts;
 pub use files::Files;
 pub use freelancers::Freelancers;
+pub use idempotency::Idempotency;
 pub use jobs::Jobs;
 pub use notifications::Notifications;
 pub use payments::Payments;
@@ -60,6 +62,7 @@ pub struct Services {
     pub contracts: Contracts,
     pub balances: Balances,
     pub payments: Payments,
+    pub idempotency: Idempotency,
     pub notifications: Notifications,
 }
 
@@ -81,6 +84,7 @@ impl Services {
             contracts: Contracts::new(db.clone()),
             balances: Balances::new(db.clone()),
             payments: Payments::new(db.clone()),
+            idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone()),
             files,
             db,

@@ -2,7 +2,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::contract::{ContractStatus, MilestoneStatus, PaymentAction};
 use domain::job::PaymentType;
@@ -19,6 +20,7 @@ use super::{PageQuery, Paged};
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::idempotency;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -141,16 +143,26 @@ pub struct PaymentRequest {
 }
 
 /// Fund a milestone into escrow, or release it to the freelancer (the client only).
+/// With an `Idempotency-Key` header, a repeat with the same key and body
+/// answers as the first did (marked `Idempotent-Replayed: true`) and moves
+/// nothing; the same key with another body is a 409.
 #[utoipa::path(post, path = "/api/contracts/{id}/payment", tag = "contracts", security(("bearer" = [])),
-    params(("id" = ContractId, Path, description = "contract id")), request_body = PaymentRequest,
+    params(("id" = ContractId, Path, description = "contract id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "makes retries safe")),
+    request_body = PaymentRequest,
     responses((status = 200, body = Milestone), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn pay(
     State(state): State<AppState>,
     auth: AuthUser,
     ApiPath(id): ApiPath<ContractId>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<PaymentRequest>,
-) -> Result<Json<Milestone>, AppError> {
-    let milestone = state.services.payments.pay(auth.user.id, id, body.milestone_id, body.action).await?;
-    Ok(Json(milestone.into()))
+) -> Result<Response, AppError> {
+    let request = format!("POST /api/contracts/{id}/payment {} {}", body.milestone_id, body.action);
+    let work = async {
+        let milestone = state.services.payments.pay(auth.user.id, id, body.milestone_id, body.action).await?;
+        Ok(Milestone::from(milestone))
+    };
+    idempotency::once(&state, &headers, auth.user.id, request, work).await
 }

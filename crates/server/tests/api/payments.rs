@@ -155,3 +155,49 @@ async fn milestones_are_added_in_the_contracts_currency_and_bad_amounts_are_refu
         .await;
     expect_error(res, StatusCode::CONFLICT, "contract_not_fixed_active").await;
 }
+
+async fn keyed(app: &TestApp, path: &str, body: Value, token: &str, key: &str) -> reqwest::Response {
+    app.http
+        .post(app.url(path))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .json(&body)
+        .send()
+        .await
+        .expect("sent")
+}
+
+#[tokio::test]
+async fn an_idempotency_key_replays_the_first_answer_and_moves_money_once() {
+    let app = TestApp::spawn().await;
+    let (client, _, contract) = contract(&app).await;
+    let path = format!("/api/contracts/{}/payment", id(&contract));
+    let design = contract["milestones"][0].clone();
+
+    let first = keyed(&app, &path, pay(&design, "fund"), &client.access, "fund-design-1").await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let first: Value = first.json().await.expect("json");
+    let again = keyed(&app, &path, pay(&design, "fund"), &client.access, "fund-design-1").await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.headers().get("idempotent-replayed").map(|v| v.as_bytes()), Some(&b"true"[..]));
+    assert_eq!(again.json::<Value>().await.expect("json"), first);
+    assert_eq!(app.count("ledger_transactions").await, 1);
+
+    let other = keyed(&app, &path, pay(&design, "release"), &client.access, "fund-design-1").await;
+    expect_error(other, StatusCode::CONFLICT, "idempotency_key_reused").await;
+    let bad = keyed(&app, &path, pay(&design, "release"), &client.access, "").await;
+    expect_error(bad, StatusCode::BAD_REQUEST, "invalid_idempotency_key").await;
+
+    // Many at once with one key: one runs, the rest replay it or are told it is in progress.
+    let build = &contract["milestones"][1];
+    let attempts = (0..8).map(|_| keyed(&app, &path, pay(build, "fund"), &client.access, "fund-build"));
+    let statuses: Vec<StatusCode> = futures::future::join_all(attempts).await.iter().map(|r| r.status()).collect();
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
+    // And with different keys: exactly one takes effect.
+    let keys: Vec<String> = (0..8).map(|i| format!("release-{i}")).collect();
+    let attempts = keys.iter().map(|key| keyed(&app, &path, pay(build, "release"), &client.access, key));
+    let statuses: Vec<StatusCode> = futures::future::join_all(attempts).await.iter().map(|r| r.status()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert_eq!(app.count("ledger_transactions").await, 3);
+    ledger_balances(&app).await;
+}

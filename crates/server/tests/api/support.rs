@@ -159,6 +159,7 @@ impl TestApp {
             "ledger_transactions",
             "ledger_postings",
             "account_balances",
+            "idempotency_keys",
         ] {
             counts.push(self.count(table).await);
         }

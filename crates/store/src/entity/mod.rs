@@ -9,6 +9,7 @@ pub mod email_token;
 pub mod file;
 pub mod freelancer_profile;
 pub mod freelancer_skill;
+pub mod idempotency_key;
 pub mod invitation;
 pub mod job;
 pub mod job_skill;

@@ -10,6 +10,7 @@ mod m20261128_000003_marketplace;
 mod m20261128_000004_freelancer_search;
 mod m20261128_000005_attachment_links;
 mod m20261128_000006_ledger;
+mod m20261128_000007_idempotency;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_freelancer_search::Migration),
             Box::new(m20261128_000005_attachment_links::Migration),
             Box::new(m20261128_000006_ledger::Migration),
+            Box::new(m20261128_000007_idempotency::Migration),
         ]
     }
 }

@@ -209,7 +209,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fund a milestone into escrow, or release it to the freelancer (the client only). */
+        /**
+         * Fund a milestone into escrow, or release it to the freelancer (the client only).
+         *     With an `Idempotency-Key` header, a repeat with the same key and body
+         *     answers as the first did (marked `Idempotent-Replayed: true`) and moves
+         *     nothing; the same key with another body is a 409.
+         */
         post: operations["pay"];
         delete?: never;
         options?: never;
@@ -1854,7 +1859,10 @@ export interface operations {
     pay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 /** @description contract id */
                 id: components["schemas"]["ContractId"];
