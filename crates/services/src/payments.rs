@@ -51,25 +51,58 @@ impl Payments {
                 "milestones belong to active fixed-price contracts",
             ));
         }
-        let currency = contract.amount.map(|a| a.currency);
-        let mut errors = FieldErrors::new();
-        validation::text(&mut errors, "title", &draft.title, 1, 100);
-        errors.ensure(Some(draft.amount.currency) == currency, "amount", "must be in the contract's currency");
-        errors.ensure(
-            (BUDGET_CENTS.0..=BUDGET_CENTS.1).contains(&draft.amount.amount),
-            "amount",
-            "must be between 5.00 and 10,000,000.00",
-        );
-        if let Some(due) = draft.due_date {
-            errors.ensure(due > now.date_naive(), "due_date", "must be after today");
-        }
-        errors.finish()?;
+        check_draft(&contract, &draft, now.date_naive())?;
         let id = milestones::insert(&txn, contract_id, draft.title.trim(), draft.amount, draft.due_date, now).await?;
         let added =
             contracts::find(&txn, contract_id).await?.and_then(|c| c.milestones.into_iter().find(|m| m.id == id));
         let added = added.ok_or(MarketError::NotFound("milestone"))?;
         txn.commit().await?;
         Ok(added)
+    }
+
+    /// Either party rewrites a milestone that is not funded yet.
+    pub async fn edit_milestone(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+        draft: MilestoneDraft,
+    ) -> Result<MilestoneRecord, MarketError> {
+        let now = Utc::now();
+        let txn = store::begin_write(&self.db).await?;
+        let contract = party_contract(&txn, user, contract_id).await?;
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        milestone.status.edit()?;
+        check_draft(&contract, &draft, now.date_naive())?;
+        if !milestones::update_proposed(&txn, milestone_id, draft.title.trim(), draft.amount, draft.due_date, now)
+            .await?
+        {
+            return Err(changed());
+        }
+        let updated = contracts::find(&txn, contract_id)
+            .await?
+            .and_then(|c| c.milestones.into_iter().find(|m| m.id == milestone_id));
+        let updated = updated.ok_or(MarketError::NotFound("milestone"))?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// Either party removes a milestone that is not funded yet.
+    pub async fn delete_milestone(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+    ) -> Result<(), MarketError> {
+        let txn = store::begin_write(&self.db).await?;
+        party_contract(&txn, user, contract_id).await?;
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        milestone.status.edit()?;
+        if !milestones::delete_proposed(&txn, milestone_id).await? {
+            return Err(changed());
+        }
+        txn.commit().await?;
+        Ok(())
     }
 
     /// The client funds a milestone into escrow, or releases it to the freelancer.
@@ -86,8 +119,7 @@ impl Payments {
         if user != contract.client_id {
             return Err(MarketError::forbidden("client_only", format!("only the client can {action} a milestone")));
         }
-        let found = milestones::find_for_update(&txn, milestone_id).await?.filter(|m| m.contract_id == contract_id);
-        let milestone = found.ok_or(MarketError::NotFound("milestone"))?.milestone;
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
         let subject = Subject { contract: Some(contract_id), milestone: Some(milestone_id) };
         let (next, transaction, kind) = match action {
             PaymentAction::Fund => {
@@ -132,6 +164,37 @@ async fn party_contract(
     id: ContractId,
 ) -> Result<ContractRecord, MarketError> {
     contracts::find(db, id).await?.filter(|c| c.is_party(user)).ok_or(MarketError::NotFound("contract"))
+}
+
+/// A milestone of the contract, its row locked.
+async fn own_milestone(
+    db: &impl store::ConnectionTrait,
+    contract_id: ContractId,
+    milestone_id: MilestoneId,
+) -> Result<MilestoneRecord, MarketError> {
+    let found = milestones::find_for_update(db, milestone_id).await?.filter(|m| m.contract_id == contract_id);
+    Ok(found.ok_or(MarketError::NotFound("milestone"))?.milestone)
+}
+
+/// A milestone's title, amount and due date, checked against its contract.
+fn check_draft(contract: &ContractRecord, draft: &MilestoneDraft, today: chrono::NaiveDate) -> Result<(), MarketError> {
+    let mut errors = FieldErrors::new();
+    validation::text(&mut errors, "title", &draft.title, 1, 100);
+    let currency = contract.amount.map(|a| a.currency);
+    errors.ensure(Some(draft.amount.currency) == currency, "amount", "must be in the contract's currency");
+    errors.ensure(
+        (BUDGET_CENTS.0..=BUDGET_CENTS.1).contains(&draft.amount.amount),
+        "amount",
+        "must be between 5.00 and 10,000,000.00",
+    );
+    if let Some(due) = draft.due_date {
+        errors.ensure(due > today, "due_date", "must be after today");
+    }
+    Ok(errors.finish()?)
+}
+
+fn changed() -> MarketError {
+    MarketError::conflict("milestone_changed", "the milestone changed meanwhile; reload and try again")
 }
 
 fn invalid(err: LedgerError) -> MarketError {

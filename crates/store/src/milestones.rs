@@ -83,3 +83,35 @@ pub async fn transition(
         .await?;
     Ok(result.rows_affected == 1)
 }
+
+/// Rewrites an unfunded milestone; false when it was funded meanwhile.
+pub async fn update_proposed(
+    db: &impl ConnectionTrait,
+    id: MilestoneId,
+    title: &str,
+    amount: Money,
+    due_date: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let result = milestone::Entity::update_many()
+        .col_expr(milestone::Column::Title, Expr::value(title.to_owned()))
+        .col_expr(milestone::Column::Amount, Expr::value(amount.amount))
+        .col_expr(milestone::Column::Currency, Expr::value(amount.currency.code()))
+        .col_expr(milestone::Column::DueDate, Expr::value(due_date))
+        .col_expr(milestone::Column::UpdatedAt, Expr::value(now))
+        .filter(milestone::Column::Id.eq(id.into_uuid()))
+        .filter(milestone::Column::Status.eq(MilestoneStatus::Proposed.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Deletes an unfunded milestone; false when it was funded meanwhile.
+pub async fn delete_proposed(db: &impl ConnectionTrait, id: MilestoneId) -> StoreResult<bool> {
+    let result = milestone::Entity::delete_many()
+        .filter(milestone::Column::Id.eq(id.into_uuid()))
+        .filter(milestone::Column::Status.eq(MilestoneStatus::Proposed.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

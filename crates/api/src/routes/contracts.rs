@@ -28,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(my_contracts))
         .routes(routes!(get_contract))
         .routes(routes!(add_milestone))
+        .routes(routes!(edit_milestone, delete_milestone))
         .routes(routes!(pay))
 }
 
@@ -134,6 +135,34 @@ async fn add_milestone(
 ) -> Result<(StatusCode, Json<Milestone>), AppError> {
     let milestone = state.services.payments.add_milestone(auth.user.id, id, body).await?;
     Ok((StatusCode::CREATED, Json(milestone.into())))
+}
+
+/// Rewrite a milestone that is not funded yet (either party).
+#[utoipa::path(put, path = "/api/contracts/{id}/milestones/{milestone_id}", tag = "contracts", security(("bearer" = [])),
+    params(("id" = ContractId, Path, description = "contract id"), ("milestone_id" = MilestoneId, Path, description = "milestone id")),
+    request_body = MilestoneDraft,
+    responses((status = 200, body = Milestone), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+async fn edit_milestone(
+    State(state): State<AppState>,
+    auth: AuthUser,
+    ApiPath((id, milestone_id)): ApiPath<(ContractId, MilestoneId)>,
+    ApiJson(body): ApiJson<MilestoneDraft>,
+) -> Result<Json<Milestone>, AppError> {
+    Ok(Json(state.services.payments.edit_milestone(auth.user.id, id, milestone_id, body).await?.into()))
+}
+
+/// Remove a milestone that is not funded yet (either party).
+#[utoipa::path(delete, path = "/api/contracts/{id}/milestones/{milestone_id}", tag = "contracts", security(("bearer" = [])),
+    params(("id" = ContractId, Path, description = "contract id"), ("milestone_id" = MilestoneId, Path, description = "milestone id")),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn delete_milestone(
+    State(state): State<AppState>,
+    auth: AuthUser,
+    ApiPath((id, milestone_id)): ApiPath<(ContractId, MilestoneId)>,
+) -> Result<StatusCode, AppError> {
+    state.services.payments.delete_milestone(auth.user.id, id, milestone_id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

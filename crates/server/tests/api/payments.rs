@@ -201,3 +201,41 @@ async fn an_idempotency_key_replays_the_first_answer_and_moves_money_once() {
     assert_eq!(app.count("ledger_transactions").await, 3);
     ledger_balances(&app).await;
 }
+
+#[tokio::test]
+async fn unfunded_milestones_are_edited_or_removed_and_funded_ones_stay() {
+    let app = TestApp::spawn().await;
+    let (client, freelancer, contract) = contract(&app).await;
+    let stranger = app.signup("client").await;
+    let (design, build) = (&contract["milestones"][0], &contract["milestones"][1]);
+    let at = |m: &Value| format!("/api/contracts/{}/milestones/{}", id(&contract), id(m));
+    let edit = json!({"title": "Design, two rounds", "amount": usd(25_000), "due_date": null});
+
+    expect_error(
+        app.put(&at(design), edit.clone(), &stranger.access).await,
+        StatusCode::NOT_FOUND,
+        "contract_not_found",
+    )
+    .await;
+    let res = app.put(&at(design), json!({"title": "", "amount": usd(25_000)}), &client.access).await;
+    expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let edited: Value = app.put(&at(design), edit.clone(), &freelancer.access).await.json().await.expect("json");
+    assert_eq!((edited["title"].clone(), edited["amount"].clone()), (json!("Design, two rounds"), usd(25_000)));
+
+    let fund = json!({"milestone_id": design["id"], "action": "fund"});
+    let funded = app.post(&format!("/api/contracts/{}/payment", id(&contract)), fund, Some(&client.access)).await;
+    assert_eq!(
+        funded.json::<Value>().await.expect("json")["amount"],
+        usd(25_000),
+        "the edited amount is what is funded"
+    );
+    expect_error(app.put(&at(design), edit, &client.access).await, StatusCode::CONFLICT, "invalid_state").await;
+    let res = app.http.delete(app.url(&at(design))).bearer_auth(&client.access).send().await.expect("sent");
+    expect_error(res, StatusCode::CONFLICT, "invalid_state").await;
+
+    let res = app.http.delete(app.url(&at(build))).bearer_auth(&client.access).send().await.expect("sent");
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let now = app.json(&format!("/api/contracts/{}", id(&contract)), Some(&client.access)).await;
+    assert_eq!(now["milestones"].as_array().map(Vec::len), Some(1));
+    ledger_balances(&app).await;
+}
