@@ -32,7 +32,7 @@ pub mod records {
     pub use store::invitations::InvitationRecord;
     pub use store::jobs::{JobRecord, OwnJob};
     pub use store::notifications::NotificationRecord;
-    pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord};
+    pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord, Rating};
     pub use store::proposals::ProposalRecord;
     pub use store::skills::CategoryRecord;
     pub use store::skills::SkillRecord;

@@ -4,12 +4,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::contract::{ContractStatus, ContractTerms, MilestoneStatus};
 use domain::job::PaymentType;
 use domain::pagination::{Page, PageRequest};
-use domain::{ContractId, Currency, JobId, MilestoneId, Money, ProposalId, UserId};
+use domain::{ContractId, JobId, MilestoneId, Money, ProposalId, UserId};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use crate::codec::label;
+use crate::codec::{currency, label};
 use crate::entity::{contract, milestone};
 use crate::error::{StoreError, StoreResult};
 
@@ -47,10 +47,6 @@ pub struct MilestoneRecord {
     pub amount: Money,
     pub due_date: Option<NaiveDate>,
     pub status: MilestoneStatus,
-}
-
-fn currency(code: &str) -> StoreResult<Currency> {
-    code.parse().map_err(|_| StoreError::Corrupt(format!("currency {code}")))
 }
 
 impl TryFrom<milestone::Model> for MilestoneRecord {

@@ -6,7 +6,7 @@ use domain::freelancer_search::{FreelancerCursor, FreelancerFilters, FreelancerS
 use domain::job::ExperienceLevel;
 use domain::pagination::{Page, PageRequest};
 use domain::profile::{Availability, SkillTag};
-use domain::{Currency, FileId, Money, UserId};
+use domain::{FileId, Money, UserId};
 use sea_orm::sea_query::{Cond, Expr, ExprTrait, Func, Order, Query, SimpleExpr};
 use sea_orm::{ConnectionTrait, FromQueryResult};
 
@@ -57,10 +57,7 @@ impl TryFrom<Row> for FreelancerSummary {
 
     fn try_from(r: Row) -> StoreResult<Self> {
         let hourly_rate = match (r.hourly_rate_amount, r.hourly_rate_currency) {
-            (Some(amount), Some(code)) => {
-                let currency: Currency = code.parse().map_err(|_| StoreError::Corrupt(format!("currency {code}")))?;
-                Some(Money::new(amount, currency))
-            }
+            (Some(amount), Some(code)) => Some(Money::new(amount, crate::codec::currency(&code)?)),
             _ => None,
         };
         Ok(Self {
@@ -71,11 +68,7 @@ impl TryFrom<Row> for FreelancerSummary {
             experience_level: label(ExperienceLevel::parse, &r.experience_level)?,
             skills: from_json(&r.skills_json)?,
             completed_jobs: u32::try_from(r.completed_jobs).unwrap_or(0),
-            rating: r.rating_avg.filter(|_| r.rating_count > 0).map(|avg| Rating {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                average_centi: (avg * 100.0).round() as u16,
-                count: u32::try_from(r.rating_count).unwrap_or(0),
-            }),
+            rating: Rating::from_columns(r.rating_avg, r.rating_count),
             rank_score: r.rank_score,
             member_since: r.created_at,
             name: r.name,

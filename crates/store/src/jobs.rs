@@ -12,7 +12,7 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use crate::codec::{from_json, label, to_json};
+use crate::codec::{currency, from_json, label, to_json};
 use crate::entity::{job, job_skill, proposal};
 use crate::error::{StoreError, StoreResult};
 use crate::skills::SkillRecord;
@@ -80,8 +80,7 @@ impl TryFrom<job::Model> for JobRecord {
     type Error = StoreError;
 
     fn try_from(m: job::Model) -> StoreResult<Self> {
-        let currency: Currency =
-            m.currency.parse().map_err(|_| StoreError::Corrupt(format!("currency {}", m.currency)))?;
+        let currency: Currency = currency(&m.currency)?;
         let money = |amount: Option<i64>, what: &str| {
             amount
                 .map(|a| Money::new(a, currency))
@@ -417,9 +416,6 @@ pub async fn open_ids(db: &impl ConnectionTrait) -> StoreResult<Vec<(JobId, Paym
         .all(db)
         .await?;
     rows.into_iter()
-        .map(|(id, kind, currency)| {
-            let currency = currency.parse().map_err(|_| StoreError::Corrupt(format!("currency {currency}")))?;
-            Ok((JobId::from(id), label(PaymentType::parse, &kind)?, currency))
-        })
+        .map(|(id, kind, code)| Ok((JobId::from(id), label(PaymentType::parse, &kind)?, currency(&code)?)))
         .collect()
 }

@@ -107,8 +107,7 @@ pub async fn user_balances(db: &impl ConnectionTrait, user: domain::UserId) -> S
         .await?;
     let mut split = (Vec::new(), Vec::new());
     for row in rows {
-        let currency: Currency =
-            row.currency.parse().map_err(|_| StoreError::Corrupt(format!("currency {}", row.currency)))?;
+        let currency: Currency = crate::codec::currency(&row.currency)?;
         let money = Money::new(row.balance, currency);
         if row.account_kind == available { split.0.push(money) } else { split.1.push(money) }
     }

@@ -36,6 +36,21 @@ pub struct Rating {
     pub count: u32,
 }
 
+impl Rating {
+    /// The rating as stored: an average of stars and how many reviews it
+    /// averages; none without reviews.
+    pub fn from_columns(average: Option<f64>, count: i32) -> Option<Self> {
+        let count = u32::try_from(count).ok().filter(|c| *c > 0)?;
+        // Stars are 1 to 5, so hundredths fit a u16.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        average.map(|avg| Self { average_centi: (avg * 100.0).round() as u16, count })
+    }
+
+    pub fn stars(self) -> f64 {
+        f64::from(self.average_centi) / 100.0
+    }
+}
+
 impl FreelancerRecord {
     pub fn empty() -> Self {
         Self {
@@ -206,9 +221,7 @@ pub async fn save_client(
 
 fn freelancer_record(m: freelancer_profile::Model) -> StoreResult<FreelancerRecord> {
     let hourly_rate = match (m.hourly_rate_amount, m.hourly_rate_currency) {
-        (Some(amount), Some(currency)) => {
-            Some(Money::new(amount, currency.parse().map_err(|_| StoreError::Corrupt(format!("currency {currency}")))?))
-        }
+        (Some(amount), Some(currency)) => Some(Money::new(amount, crate::codec::currency(&currency)?)),
         _ => None,
     };
     Ok(FreelancerRecord {
@@ -223,12 +236,7 @@ fn freelancer_record(m: freelancer_profile::Model) -> StoreResult<FreelancerReco
         portfolio: from_json(&m.portfolio_json)?,
         experience_level: label(ExperienceLevel::parse, &m.experience_level)?,
         completed_jobs: u32::try_from(m.completed_jobs).unwrap_or(0),
-        rating: m.rating_avg.filter(|_| m.rating_count > 0).map(|avg| Rating {
-            // Stars are 1 to 5, so hundredths fit a u16.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            average_centi: (avg * 100.0).round() as u16,
-            count: u32::try_from(m.rating_count).unwrap_or(0),
-        }),
+        rating: Rating::from_columns(m.rating_avg, m.rating_count),
     })
 }
 

@@ -7,7 +7,7 @@ use domain::{Currency, FileId, JobId, Money, ProposalId, UserId};
 use sea_orm::prelude::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::codec::{from_json, label, to_json};
+use crate::codec::{currency, from_json, label, to_json};
 use crate::entity::proposal;
 use crate::error::{StoreError, StoreResult};
 
@@ -31,8 +31,7 @@ impl TryFrom<proposal::Model> for ProposalRecord {
     type Error = StoreError;
 
     fn try_from(m: proposal::Model) -> StoreResult<Self> {
-        let currency: Currency =
-            m.currency.parse().map_err(|_| StoreError::Corrupt(format!("currency {}", m.currency)))?;
+        let currency: Currency = currency(&m.currency)?;
         Ok(Self {
             id: m.id.into(),
             job_id: m.job_id.into(),

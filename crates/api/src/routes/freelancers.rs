@@ -77,7 +77,7 @@ impl From<FreelancerSummary> for FreelancerCard {
             id: f.id,
             avatar_url: f.avatar_file_id.map(|id| format!("/api/files/{id}")),
             avatar_file_id: f.avatar_file_id,
-            rating: f.rating.map(|r| f64::from(r.average_centi) / 100.0),
+            rating: f.rating.map(services::records::Rating::stars),
             rating_count: f.rating.map_or(0, |r| r.count),
             name: f.name,
             location: f.location,

@@ -101,7 +101,7 @@ impl From<FreelancerRecord> for FreelancerProfile {
             portfolio: f.portfolio,
             experience_level: f.experience_level,
             completed_jobs: f.completed_jobs,
-            rating: f.rating.map(|r| f64::from(r.average_centi) / 100.0),
+            rating: f.rating.map(services::records::Rating::stars),
             rating_count: f.rating.map_or(0, |r| r.count),
         }
     }
