@@ -1,4 +1,5 @@
 //! Implementations of the services' ports, chosen at start-up by configuration.
 
 pub mod mail;
+pub mod payments;
 pub mod storage;

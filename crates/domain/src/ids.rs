@@ -91,6 +91,12 @@ define_id! {
     MilestoneId;
     /// Something that happened to a user, kept for them to read.
     NotificationId;
+    /// What a client was charged and a freelancer paid for a milestone or an hourly week.
+    InvoiceId;
+    /// Minutes a freelancer logged on an hourly contract.
+    TimeEntryId;
+    /// A user's request to move available money out to their provider.
+    WithdrawalId;
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 pub mod contract;
 pub mod freelancer_search;
 pub mod ids;
+pub mod invoice;
 pub mod job;
 pub mod job_search;
 pub mod labels;

@@ -1,0 +1,5 @@
+//! Payment providers: the sandbox (default), Stripe and PayPal.
+
+mod sandbox;
+
+pub use sandbox::SandboxProvider;
