@@ -4,7 +4,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use services::ports::{Charge, PaymentProvider, Payout, ProviderEvent, ProviderError, Receipt, Refund, WebhookError};
+use services::ports::{Charge, PaymentProvider, Payout, ProviderError, ProviderEvent, Receipt, Refund, WebhookError};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SandboxProvider;
