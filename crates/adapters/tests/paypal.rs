@@ -187,6 +187,10 @@ impl Shared {
         if body != json!({}) {
             self.problem(format!("{path}: body {body}"));
         }
+        // Without it PayPal answers with the order's id and status only.
+        if header_value(headers, "prefer") != Some("return=representation") {
+            self.problem(format!("{path}: Prefer {:?}", header_value(headers, "prefer")));
+        }
         if let Some(canned) = self.canned("capture") {
             return canned;
         }

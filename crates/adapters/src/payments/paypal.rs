@@ -162,6 +162,9 @@ impl PaypalProvider {
         PAYPAL.read(response).await
     }
 
+    /// Asks for the full representation: by default Orders and Payments v2
+    /// answer with only the id and status, and a charge must read the
+    /// capture's id and amount.
     async fn send<B: Serialize + ?Sized>(
         &self,
         segments: &[&str],
@@ -169,8 +172,12 @@ impl PaypalProvider {
         body: &B,
         token: &SecretString,
     ) -> Result<Response, ProviderError> {
-        let mut request: RequestBuilder =
-            self.http.post(self.base.endpoint(segments)).bearer_auth(token.expose_secret()).json(body);
+        let mut request: RequestBuilder = self
+            .http
+            .post(self.base.endpoint(segments))
+            .bearer_auth(token.expose_secret())
+            .header("Prefer", "return=representation")
+            .json(body);
         if let Some(request_id) = request_id {
             request = request.header("PayPal-Request-Id", request_id);
         }
