@@ -15,6 +15,8 @@ use services::Internal;
 use services::accounts::AccountError;
 use services::files::FileError;
 use services::jobs::MarketError;
+use services::payments::WebhookRejected;
+use services::ports::WebhookError;
 use services::profiles::ProfileError;
 use utoipa::ToSchema;
 
@@ -37,6 +39,9 @@ pub enum AppError {
     /// 409: the request conflicts with the current state.
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    /// 402: the payment provider declined or could not be reached; nothing moved.
+    #[error("{message}")]
+    PaymentFailed { code: &'static str, message: String },
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("{0}")]
@@ -97,6 +102,7 @@ impl AppError {
             Self::NotFound { .. } => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::PaymentFailed { .. } => StatusCode::PAYMENT_REQUIRED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -112,7 +118,8 @@ impl AppError {
             | Self::Unauthenticated { code, .. }
             | Self::Forbidden { code, .. }
             | Self::NotFound { code, .. }
-            | Self::Conflict { code, .. } => code,
+            | Self::Conflict { code, .. }
+            | Self::PaymentFailed { code, .. } => code,
             Self::MethodNotAllowed => "method_not_allowed",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -222,14 +229,31 @@ impl From<MarketError> for AppError {
                     "invitation" => "invitation_not_found",
                     "contract" => "contract_not_found",
                     "milestone" => "milestone_not_found",
+                    "invoice" => "invoice_not_found",
                     _ => "not_found",
                 },
                 message: format!("{what} not found"),
             },
             MarketError::Forbidden { code, message } => Self::Forbidden { code, message },
             MarketError::Conflict { code, message } => Self::Conflict { code, message },
+            // The provider being down is a dependency failure (503), not a refusal (402).
+            MarketError::PaymentFailed { code: "payment_provider_unavailable", message } => Self::Unavailable(message),
+            MarketError::PaymentFailed { code, message } => Self::PaymentFailed { code, message },
             MarketError::Invalid(v) => v.into(),
             MarketError::Internal(e) => e.into(),
+        }
+    }
+}
+
+impl From<WebhookRejected> for AppError {
+    fn from(err: WebhookRejected) -> Self {
+        let message = err.to_string();
+        match err {
+            WebhookRejected::Unverified(WebhookError::BadSignature) => Self::malformed("invalid_signature", message),
+            WebhookRejected::Unverified(WebhookError::Stale) => Self::malformed("stale_webhook", message),
+            WebhookRejected::Unverified(WebhookError::Malformed(_)) => Self::malformed("malformed_webhook", message),
+            WebhookRejected::Unverified(WebhookError::Unavailable(_)) => Self::Unavailable(message),
+            WebhookRejected::Market(e) => e.into(),
         }
     }
 }

@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 
+use crate::ids::FileId;
 use crate::job::PaymentType;
 use crate::labelled_enum;
 use crate::labels::IllegalTransition;
 use crate::money::Money;
 use crate::proposal::MilestoneDraft;
-use crate::validation::ValidationError;
+use crate::validation::{FieldErrors, ValidationError};
 
 /// Weekly limit of an hourly contract when neither the hire nor the job names one.
 pub const DEFAULT_WEEKLY_LIMIT_HOURS: u16 = 40;
@@ -20,6 +21,28 @@ labelled_enum! {
         Paused => "paused",
         Completed => "completed",
         Cancelled => "cancelled",
+    }
+}
+
+impl ContractStatus {
+    fn illegal(self, action: &'static str) -> IllegalTransition {
+        IllegalTransition { what: "contract", action, state: self.as_str() }
+    }
+
+    /// The work is done and paid; the contract ends.
+    pub fn complete(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Active | Self::Paused => Ok(Self::Completed),
+            _ => Err(self.illegal("complete")),
+        }
+    }
+
+    /// The parties agreed to stop; escrow goes back to the client.
+    pub fn cancel(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Active | Self::Paused => Ok(Self::Cancelled),
+            _ => Err(self.illegal("cancel")),
+        }
     }
 }
 
@@ -113,12 +136,61 @@ impl MilestoneStatus {
 }
 
 labelled_enum! {
-    /// What `POST /api/contracts/{id}/payment` does to a milestone.
+    /// How a party ends a contract.
+    pub enum ContractEnding {
+        /// The work is done; nothing may be left in escrow.
+        Complete => "complete",
+        /// Stop by agreement and refund the escrow: the client asks, the
+        /// freelancer's cancel takes effect at once.
+        Cancel => "cancel",
+    }
+}
+
+labelled_enum! {
+    /// What happened to a milestone, kept as its history.
+    pub enum MilestoneEventKind {
+        /// The freelancer handed in the work, with a message and files.
+        Submitted => "submitted",
+        /// The client asked for changes to the submitted work.
+        ChangesRequested => "changes_requested",
+        /// The client approved the work and its money was released.
+        Released => "released",
+        /// The client did not answer in time and the money was released.
+        AutoReleased => "auto_released",
+        /// The escrow went back to the client.
+        Refunded => "refunded",
+    }
+}
+
+labelled_enum! {
+    /// What `POST /api/contracts/{id}/payment` does to a milestone's money.
     pub enum PaymentAction {
         /// The client puts the milestone's amount in escrow.
         Fund => "fund",
         /// The client pays the freelancer out of escrow.
         Release => "release",
+        /// The freelancer gives the escrow back to the client.
+        Refund => "refund",
+    }
+}
+
+/// A freelancer's hand-in, or a client's request for changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkNote {
+    /// What was done, or what should change (1 to 5,000 characters).
+    pub message: String,
+    /// Attachments uploaded with `purpose=attachment`; only a hand-in carries files (at most 10).
+    #[serde(default)]
+    pub file_ids: Vec<FileId>,
+}
+
+impl WorkNote {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        let mut errors = FieldErrors::new();
+        crate::validation::text(&mut errors, "message", &self.message, 1, 5_000);
+        errors.ensure(self.file_ids.len() <= 10, "file_ids", "at most 10 files");
+        errors.finish()
     }
 }
 

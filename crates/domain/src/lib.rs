@@ -16,8 +16,10 @@ pub mod notification;
 pub mod pagination;
 pub mod profile;
 pub mod proposal;
+pub mod settings;
 pub mod user;
 pub mod validation;
+pub mod withdrawal;
 
 pub use ids::*;
 pub use money::{Currency, Money, MoneyError};

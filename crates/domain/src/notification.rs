@@ -20,5 +20,19 @@ labelled_enum! {
         MilestoneFunded => "milestone_funded",
         /// The client paid a milestone out to the freelancer.
         MilestoneReleased => "milestone_released",
+        /// The freelancer handed in a milestone's work for review.
+        MilestoneSubmitted => "milestone_submitted",
+        /// The client asked for changes to submitted work.
+        ChangesRequested => "changes_requested",
+        /// A milestone's escrow went back to the client.
+        MilestoneRefunded => "milestone_refunded",
+        /// An invoice was issued for money that moved.
+        InvoiceReady => "invoice_ready",
+        /// The other party asked to cancel the contract.
+        CancellationRequested => "cancellation_requested",
+        /// The contract ended, completed or cancelled.
+        ContractEnded => "contract_ended",
+        /// A withdrawal came back from the provider; the money is available again.
+        WithdrawalFailed => "withdrawal_failed",
     }
 }

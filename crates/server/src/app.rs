@@ -6,15 +6,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use adapters::mail::OutboxMailer;
+use adapters::payments::{PaypalConfig, PaypalProvider, SandboxProvider, StripeConfig, StripeProvider};
 use adapters::storage::ObjectStorage;
 use anyhow::Context as _;
 use api::{AppState, HttpConfig};
-use services::ports::FileStorage;
+use secrecy::SecretString;
+use services::ports::{FileStorage, PaymentProvider};
 use services::rate_limit::{Limit, LoginLimits};
 use services::{AuthSettings, Ports, Services};
 use tokio::net::TcpListener;
 
-use crate::config::Config;
+use crate::config::{Config, PaymentsConfig};
 use crate::telemetry;
 
 pub struct App {
@@ -86,7 +88,30 @@ pub async fn build_services(config: &Config) -> anyhow::Result<Services> {
             refill_every: Duration::from_millis(config.login.address_refill_millis),
         },
     };
-    Ok(Services::new(db, Ports { mailer, storage }, auth))
+    let payments = payment_provider(&config.payments)?;
+    Ok(Services::new(db, Ports { mailer, storage, payments }, auth))
+}
+
+/// The configured payment provider; Stripe and PayPal need their secrets.
+fn payment_provider(config: &PaymentsConfig) -> anyhow::Result<Arc<dyn PaymentProvider>> {
+    let need = |value: Option<&SecretString>, name: &str| {
+        value.cloned().with_context(|| format!("DOWNWORK_PAYMENTS__{name} is required for this provider"))
+    };
+    Ok(match config.provider.as_str() {
+        "sandbox" => Arc::new(SandboxProvider),
+        "stripe" => Arc::new(StripeProvider::new(StripeConfig {
+            api_base: config.stripe_api_base.parse().context("invalid stripe_api_base")?,
+            secret_key: need(config.stripe_secret_key.as_ref(), "STRIPE_SECRET_KEY")?,
+            webhook_secret: need(config.stripe_webhook_secret.as_ref(), "STRIPE_WEBHOOK_SECRET")?,
+        })?),
+        "paypal" => Arc::new(PaypalProvider::new(PaypalConfig {
+            api_base: config.paypal_api_base.parse().context("invalid paypal_api_base")?,
+            client_id: config.paypal_client_id.clone().context("DOWNWORK_PAYMENTS__PAYPAL_CLIENT_ID is required")?,
+            client_secret: need(config.paypal_client_secret.as_ref(), "PAYPAL_CLIENT_SECRET")?,
+            webhook_id: config.paypal_webhook_id.clone().context("DOWNWORK_PAYMENTS__PAYPAL_WEBHOOK_ID is required")?,
+        })?),
+        other => anyhow::bail!("unknown payment provider {other:?}; use sandbox, stripe or paypal"),
+    })
 }
 
 /// Opens the database and migrates it.

@@ -41,6 +41,39 @@ pub struct Config {
     /// `DOWNWORK_WORKER`: run the background sweeps inside `serve` (default);
     /// turn off where `downwork worker` runs them instead.
     pub worker: bool,
+    pub payments: PaymentsConfig,
+}
+
+/// `DOWNWORK_PAYMENTS__*`: where money goes in and out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct PaymentsConfig {
+    /// `sandbox` (default: no network, every call succeeds), `stripe` or `paypal`.
+    pub provider: String,
+    pub stripe_api_base: String,
+    pub stripe_secret_key: Option<SecretString>,
+    /// The `whsec_...` secret of the `/api/webhooks/stripe` endpoint.
+    pub stripe_webhook_secret: Option<SecretString>,
+    pub paypal_api_base: String,
+    pub paypal_client_id: Option<String>,
+    pub paypal_client_secret: Option<SecretString>,
+    /// The id of the `/api/webhooks/paypal` subscription at PayPal.
+    pub paypal_webhook_id: Option<String>,
+}
+
+impl Default for PaymentsConfig {
+    fn default() -> Self {
+        Self {
+            provider: "sandbox".to_owned(),
+            stripe_api_base: adapters::payments::StripeConfig::DEFAULT_API_BASE.to_owned(),
+            stripe_secret_key: None,
+            stripe_webhook_secret: None,
+            paypal_api_base: adapters::payments::PaypalConfig::DEFAULT_API_BASE.to_owned(),
+            paypal_client_id: None,
+            paypal_client_secret: None,
+            paypal_webhook_id: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,6 +102,7 @@ impl Default for Config {
             log_format: "pretty".to_owned(),
             login: LoginConfig::default(),
             worker: true,
+            payments: PaymentsConfig::default(),
         }
     }
 }

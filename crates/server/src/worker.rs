@@ -1,5 +1,5 @@
-//! Background work on a timer: today, expiring jobs left open past their
-//! time. `downwork serve` runs it in-process unless told not to
+//! Background work on a timer: expiring jobs left open past their time, and
+//! releasing submitted work the client left unanswered. `downwork serve` runs it in-process unless told not to
 //! (`DOWNWORK_WORKER=false`), and `downwork worker` runs it alone, so that a
 //! deployment can keep it off the web instances. Every task is safe to run
 //! on several instances at once: each change is checked under a row lock.
@@ -30,5 +30,10 @@ async fn sweep(services: &Services) {
         Ok(0) => {}
         Ok(expired) => tracing::info!(expired, "expired jobs past their open window"),
         Err(err) => tracing::error!(error = %err, "job expiry sweep failed"),
+    }
+    match services.payments.release_unanswered(Utc::now()).await {
+        Ok(0) => {}
+        Ok(released) => tracing::info!(released, "released submitted work past the review period"),
+        Err(err) => tracing::error!(error = %err, "auto-release sweep failed"),
     }
 }

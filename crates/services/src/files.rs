@@ -9,7 +9,7 @@ use domain::{FileId, UserId};
 use store::Db;
 use store::attachments::{self, Subject};
 use store::files::{self, FileRecord};
-use store::{jobs, proposals};
+use store::{contracts, jobs, milestones, proposals};
 
 use crate::Internal;
 use crate::ports::{FileStorage, StorageError};
@@ -146,6 +146,14 @@ impl Files {
         let Some(viewer) = viewer else { return Ok(false) };
         for subject in attachments::subjects_of(&self.db, id).await? {
             let job_id = match subject {
+                // A milestone hand-in's files are for the contract's parties.
+                Subject::MilestoneEvent(event) => {
+                    let Some(contract) = milestones::contract_of_event(&self.db, event).await? else { continue };
+                    match contracts::find(&self.db, contract).await? {
+                        Some(c) if c.is_party(viewer) => return Ok(true),
+                        _ => continue,
+                    }
+                }
                 Subject::Job(job_id) => job_id,
                 Subject::Proposal(proposal_id) => match proposals::find(&self.db, proposal_id).await? {
                     Some(p) if p.freelancer_id == viewer => return Ok(true),
@@ -157,6 +165,7 @@ impl Files {
             let allowed = match subject {
                 // A proposal's files are for its freelancer and the job's client.
                 Subject::Proposal(_) => job.client_id == viewer,
+                Subject::MilestoneEvent(_) => false,
                 Subject::Job(_) => crate::jobs::may_view(&self.db, Some(viewer), &job)
                     .await
                     .map_err(|e| FileError::Internal(crate::Internal(e.to_string())))?,

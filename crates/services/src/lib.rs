@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod ports;
 pub mod profiles;
 pub mod rate_limit;
+pub mod settings;
 pub mod skills;
 
 pub mod passwords;
@@ -31,12 +32,15 @@ pub mod records {
     pub use store::freelancer_search::FreelancerSummary;
     pub use store::invitations::InvitationRecord;
     pub use store::jobs::{JobRecord, OwnJob};
+    pub use store::ledger::UserEntry;
+    pub use store::milestones::MilestoneEvent;
     pub use store::notifications::NotificationRecord;
     pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord, Rating};
     pub use store::proposals::ProposalRecord;
     pub use store::skills::CategoryRecord;
     pub use store::skills::SkillRecord;
     pub use store::users::UserRecord;
+    pub use store::withdrawals::WithdrawalRecord;
 }
 pub use balances::Balances;
 pub use contracts::Contracts;
@@ -47,6 +51,7 @@ pub use jobs::Jobs;
 pub use notifications::Notifications;
 pub use payments::Payments;
 pub use profiles::Profiles;
+pub use settings::Settings;
 pub use skills::Skills;
 
 /// Everything the HTTP edge needs, cheap to clone.
@@ -62,6 +67,7 @@ pub struct Services {
     pub contracts: Contracts,
     pub balances: Balances,
     pub payments: Payments,
+    pub settings: Settings,
     pub idempotency: Idempotency,
     pub notifications: Notifications,
 }
@@ -70,6 +76,7 @@ pub struct Services {
 pub struct Ports {
     pub mailer: Arc<dyn ports::Mailer>,
     pub storage: Arc<dyn ports::FileStorage>,
+    pub payments: Arc<dyn ports::PaymentProvider>,
 }
 
 impl Services {
@@ -83,7 +90,8 @@ impl Services {
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             balances: Balances::new(db.clone()),
-            payments: Payments::new(db.clone()),
+            payments: Payments::new(db.clone(), ports.payments),
+            settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone()),
             files,

@@ -111,6 +111,15 @@ impl Profiles {
     }
 }
 
+/// Recomputes a freelancer's rank score after something it counts changed.
+pub async fn refresh_rank(db: &impl ConnectionTrait, id: UserId) -> Result<(), Internal> {
+    let Some(profile) = profiles::load(db, id).await? else { return Ok(()) };
+    if let Some(freelancer) = &profile.freelancer {
+        profiles::set_rank(db, id, rank_score(&rank_signals(&profile, freelancer))).await?;
+    }
+    Ok(())
+}
+
 /// What the freelancer's rank score is computed from.
 pub fn rank_signals(profile: &ProfileRecord, freelancer: &FreelancerRecord) -> RankSignals {
     RankSignals {

@@ -1,6 +1,10 @@
-//! Links from attachments to the job or proposal that carries them.
+//! Links from attachments to what carries them: a job, a proposal or a
+//! milestone submission.
+
+use std::collections::HashMap;
 
 use domain::{FileId, JobId, ProposalId};
+use sea_orm::prelude::Uuid;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::entity::attachment_link as link;
@@ -11,13 +15,16 @@ use crate::error::StoreResult;
 pub enum Subject {
     Job(JobId),
     Proposal(ProposalId),
+    /// A submission or review note in a milestone's history.
+    MilestoneEvent(Uuid),
 }
 
 impl Subject {
-    fn parts(self) -> (&'static str, sea_orm::prelude::Uuid) {
+    fn parts(self) -> (&'static str, Uuid) {
         match self {
             Self::Job(id) => ("job", id.into_uuid()),
             Self::Proposal(id) => ("proposal", id.into_uuid()),
+            Self::MilestoneEvent(id) => ("milestone_event", id),
         }
     }
 }
@@ -49,7 +56,28 @@ pub async fn subjects_of(db: &impl ConnectionTrait, file: FileId) -> StoreResult
         .filter_map(|row| match row.subject.as_str() {
             "job" => Some(Subject::Job(row.subject_id.into())),
             "proposal" => Some(Subject::Proposal(row.subject_id.into())),
+            "milestone_event" => Some(Subject::MilestoneEvent(row.subject_id)),
             _ => None,
         })
         .collect())
+}
+
+/// The files of each milestone history entry, by entry.
+pub async fn of_milestone_events(
+    db: &impl ConnectionTrait,
+    events: &[Uuid],
+) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
+    let mut files: HashMap<Uuid, Vec<FileId>> = HashMap::new();
+    if events.is_empty() {
+        return Ok(files);
+    }
+    let rows = link::Entity::find()
+        .filter(link::Column::Subject.eq("milestone_event"))
+        .filter(link::Column::SubjectId.is_in(events.iter().copied()))
+        .all(db)
+        .await?;
+    for row in rows {
+        files.entry(row.subject_id).or_default().push(row.file_id.into());
+    }
+    Ok(files)
 }

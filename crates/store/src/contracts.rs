@@ -5,6 +5,7 @@ use domain::contract::{ContractStatus, ContractTerms, MilestoneStatus};
 use domain::job::PaymentType;
 use domain::pagination::{Page, PageRequest};
 use domain::{ContractId, JobId, MilestoneId, Money, ProposalId, UserId};
+use sea_orm::prelude::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -30,6 +31,8 @@ pub struct ContractRecord {
     pub status: ContractStatus,
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
+    /// The party who asked to cancel, while the other has not agreed.
+    pub cancel_requested_by: Option<UserId>,
     pub milestones: Vec<MilestoneRecord>,
 }
 
@@ -47,6 +50,8 @@ pub struct MilestoneRecord {
     pub amount: Money,
     pub due_date: Option<NaiveDate>,
     pub status: MilestoneStatus,
+    /// When the work was last handed in; it is released on its own some days later.
+    pub submitted_at: Option<DateTime<Utc>>,
 }
 
 impl TryFrom<milestone::Model> for MilestoneRecord {
@@ -58,6 +63,7 @@ impl TryFrom<milestone::Model> for MilestoneRecord {
             position: u16::try_from(m.position).unwrap_or_default(),
             amount: Money::new(m.amount, currency(&m.currency)?),
             due_date: m.due_date,
+            submitted_at: m.submitted_at,
             status: label(MilestoneStatus::parse, &m.status)?,
             title: m.title,
         })
@@ -79,6 +85,7 @@ fn record(m: contract::Model, milestones: Vec<milestone::Model>) -> StoreResult<
         status: label(ContractStatus::parse, &m.status)?,
         started_at: m.started_at,
         ended_at: m.ended_at,
+        cancel_requested_by: m.cancel_requested_by.map(Into::into),
         milestones: milestones.into_iter().map(TryInto::try_into).collect::<Result<_, _>>()?,
         title: m.title,
     })
@@ -120,6 +127,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: &NewContract<'_>, now: DateT
         status: Set(ContractStatus::Active.as_str().to_owned()),
         started_at: Set(now),
         ended_at: Set(None),
+        cancel_requested_by: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     })
@@ -135,6 +143,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: &NewContract<'_>, now: DateT
             currency: Set(m.amount.currency.code().to_owned()),
             due_date: Set(m.due_date),
             status: Set(MilestoneStatus::Proposed.as_str().to_owned()),
+            submitted_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         });
@@ -225,4 +234,53 @@ pub async fn ids_for_proposals(
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|(proposal, contract)| (proposal.into(), contract.into())).collect())
+}
+
+/// Reads a contract and, outside SQLite, locks its row until the
+/// transaction ends, so that two requests to end it run one after the other.
+pub async fn find_for_update(db: &impl ConnectionTrait, id: ContractId) -> StoreResult<Option<ContractRecord>> {
+    let mut select = contract::Entity::find_by_id(id.into_uuid());
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        select = select.lock_exclusive();
+    }
+    if select.one(db).await?.is_none() {
+        return Ok(None);
+    }
+    find(db, id).await
+}
+
+/// Ends a contract that is still `from`; false when another request moved it first.
+pub async fn end(
+    db: &impl ConnectionTrait,
+    id: ContractId,
+    from: ContractStatus,
+    to: ContractStatus,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let result = contract::Entity::update_many()
+        .col_expr(contract::Column::Status, Expr::value(to.as_str()))
+        .col_expr(contract::Column::EndedAt, Expr::value(now))
+        .col_expr(contract::Column::CancelRequestedBy, Expr::value(Option::<sea_orm::prelude::Uuid>::None))
+        .col_expr(contract::Column::UpdatedAt, Expr::value(now))
+        .filter(contract::Column::Id.eq(id.into_uuid()))
+        .filter(contract::Column::Status.eq(from.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Records (or with `None`, withdraws) a party's request to cancel.
+pub async fn set_cancel_request(
+    db: &impl ConnectionTrait,
+    id: ContractId,
+    by: Option<UserId>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    contract::Entity::update_many()
+        .col_expr(contract::Column::CancelRequestedBy, Expr::value(by.map(UserId::into_uuid)))
+        .col_expr(contract::Column::UpdatedAt, Expr::value(now))
+        .filter(contract::Column::Id.eq(id.into_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
 }

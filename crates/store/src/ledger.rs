@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use domain::ledger::{Account, Transaction};
-use domain::{ContractId, Currency, MilestoneId, Money};
+use domain::ledger::{Account, Movement, Transaction};
+use domain::{ContractId, Currency, MilestoneId, Money, UserId};
 use sea_orm::prelude::{Expr, Uuid};
-use sea_orm::sea_query::{ExprTrait, OnConflict, Query};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter};
+use sea_orm::sea_query::{Alias, Condition, ExprTrait, OnConflict, Query};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
 
 use crate::entity::{account_balance as balance, ledger_posting as posting, ledger_transaction as transaction};
 use crate::error::{StoreError, StoreResult};
@@ -18,6 +18,8 @@ use crate::error::{StoreError, StoreResult};
 pub struct Subject {
     pub contract: Option<ContractId>,
     pub milestone: Option<MilestoneId>,
+    /// The user whose money came in or went out through the provider.
+    pub user: Option<UserId>,
 }
 
 /// Writes `tx` and moves the cached balances of its accounts. Run it inside
@@ -34,6 +36,7 @@ pub async fn record(
         movement: Set(tx.movement.as_str().to_owned()),
         contract_id: Set(subject.contract.map(ContractId::into_uuid)),
         milestone_id: Set(subject.milestone.map(MilestoneId::into_uuid)),
+        user_id: Set(subject.user.map(UserId::into_uuid)),
         created_at: Set(now),
     })
     .exec_without_returning(db)
@@ -207,4 +210,124 @@ pub async fn check(db: &impl ConnectionTrait) -> StoreResult<Vec<Violation>> {
         violations.push(Violation::BalanceDrift { kind, account, currency, cached: 0, actual: sum });
     }
     Ok(violations)
+}
+
+/// Locks an account's cached balance row until the transaction ends (outside
+/// SQLite, whose single writer already serialises) and returns the balance:
+/// a withdrawal checks and spends it without another one slipping between.
+pub async fn balance_for_update(db: &impl ConnectionTrait, account: Account, currency: Currency) -> StoreResult<Money> {
+    let (kind, account_id) = account.key();
+    let mut select = balance::Entity::find_by_id((kind.to_owned(), account_id, currency.code().to_owned()));
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        select = select.lock_exclusive();
+    }
+    Ok(Money::new(select.one(db).await?.map_or(0, |r| r.balance), currency))
+}
+
+/// One line of a user's money history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserEntry {
+    pub transaction_id: Uuid,
+    pub movement: Movement,
+    pub contract_id: Option<ContractId>,
+    /// Where the money moved for the user: `available`, `pending`, or
+    /// `payment` for what a client paid or got back through the provider.
+    pub account: &'static str,
+    /// Into the account when positive, out of it when negative.
+    pub amount: Money,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Which of a user's entries to read.
+#[derive(Debug, Clone, Copy)]
+pub enum EntryWindow {
+    /// Newest first, before a transaction id (exclusive), at most `limit`.
+    Page { before: Option<Uuid>, limit: u64 },
+    /// Everything in `[from, to)`.
+    Between { from: DateTime<Utc>, to: DateTime<Utc> },
+}
+
+#[derive(FromQueryResult)]
+struct EntryRow {
+    transaction_id: Uuid,
+    movement: String,
+    contract_id: Option<Uuid>,
+    account_kind: String,
+    currency: String,
+    amount: i64,
+    created_at: DateTime<Utc>,
+}
+
+/// A user's money history: what moved in their own available and pending
+/// balances, and what they paid or got back through the provider as a
+/// client. Newest first.
+pub async fn user_entries(db: &impl ConnectionTrait, user: UserId, window: EntryWindow) -> StoreResult<Vec<UserEntry>> {
+    let (available, _) = Account::Available(user).key();
+    let (pending, _) = Account::Pending(user).key();
+    let (clearing, _) = Account::ProviderClearing.key();
+    let own = Condition::all()
+        .add(Expr::col((posting::Entity, posting::Column::AccountId)).eq(user.into_uuid()))
+        .add(Expr::col((posting::Entity, posting::Column::AccountKind)).is_in([available, pending]));
+    let paid = Condition::all()
+        .add(Expr::col((transaction::Entity, transaction::Column::UserId)).eq(user.into_uuid()))
+        .add(Expr::col((posting::Entity, posting::Column::AccountKind)).eq(clearing))
+        .add(
+            Expr::col((transaction::Entity, transaction::Column::Movement))
+                .is_in([Movement::Fund.as_str(), Movement::Refund.as_str()]),
+        );
+    let mut entries = Vec::new();
+    for side in [own, paid] {
+        let mut query = Query::select();
+        query
+            .expr_as(Expr::col((posting::Entity, posting::Column::TransactionId)), Alias::new("transaction_id"))
+            .column((transaction::Entity, transaction::Column::Movement))
+            .column((transaction::Entity, transaction::Column::ContractId))
+            .column((transaction::Entity, transaction::Column::CreatedAt))
+            .column((posting::Entity, posting::Column::AccountKind))
+            .column((posting::Entity, posting::Column::Currency))
+            .column((posting::Entity, posting::Column::Amount))
+            .from(posting::Entity)
+            .inner_join(
+                transaction::Entity,
+                Expr::col((transaction::Entity, transaction::Column::Id))
+                    .equals((posting::Entity, posting::Column::TransactionId)),
+            )
+            .cond_where(side)
+            .order_by((transaction::Entity, transaction::Column::Id), sea_orm::Order::Desc);
+        match window {
+            EntryWindow::Page { before, limit } => {
+                if let Some(before) = before {
+                    query.and_where(Expr::col((transaction::Entity, transaction::Column::Id)).lt(before));
+                }
+                query.limit(limit);
+            }
+            EntryWindow::Between { from, to } => {
+                query
+                    .and_where(Expr::col((transaction::Entity, transaction::Column::CreatedAt)).gte(from))
+                    .and_where(Expr::col((transaction::Entity, transaction::Column::CreatedAt)).lt(to));
+            }
+        }
+        let backend = db.get_database_backend();
+        for row in EntryRow::find_by_statement(backend.build(&query)).all(db).await? {
+            let movement = crate::codec::label(Movement::parse, &row.movement)?;
+            let account = match row.account_kind.as_str() {
+                k if k == available => "available",
+                k if k == pending => "pending",
+                _ => "payment",
+            };
+            entries.push(UserEntry {
+                transaction_id: row.transaction_id,
+                movement,
+                contract_id: row.contract_id.map(Into::into),
+                account,
+                amount: Money::new(row.amount, crate::codec::currency(&row.currency)?),
+                created_at: row.created_at,
+            });
+        }
+    }
+    entries.sort_by(|a, b| b.transaction_id.cmp(&a.transaction_id));
+    if let EntryWindow::Page { limit, .. } = window {
+        entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    Ok(entries)
 }

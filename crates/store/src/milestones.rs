@@ -2,13 +2,15 @@
 //! then moved through their states by payments.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::contract::MilestoneStatus;
-use domain::{ContractId, MilestoneId, Money};
+use domain::contract::{MilestoneEventKind, MilestoneStatus};
+use domain::{ContractId, FileId, MilestoneId, Money, UserId};
 use sea_orm::prelude::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use crate::attachments;
+use crate::codec::label;
 use crate::contracts::MilestoneRecord;
-use crate::entity::milestone;
+use crate::entity::{milestone, milestone_event as event};
 use crate::error::StoreResult;
 
 /// A milestone with the contract it belongs to.
@@ -45,6 +47,7 @@ pub async fn insert(
         currency: Set(amount.currency.code().to_owned()),
         due_date: Set(due_date),
         status: Set(MilestoneStatus::Proposed.as_str().to_owned()),
+        submitted_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     })
@@ -114,4 +117,117 @@ pub async fn delete_proposed(db: &impl ConnectionTrait, id: MilestoneId) -> Stor
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
+}
+
+/// Moves a milestone to submitted and stamps when, for the automatic
+/// release; false when it was no longer in `from`.
+pub async fn mark_submitted(
+    db: &impl ConnectionTrait,
+    id: MilestoneId,
+    from: MilestoneStatus,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let result = milestone::Entity::update_many()
+        .col_expr(milestone::Column::Status, Expr::value(MilestoneStatus::Submitted.as_str()))
+        .col_expr(milestone::Column::SubmittedAt, Expr::value(now))
+        .col_expr(milestone::Column::UpdatedAt, Expr::value(now))
+        .filter(milestone::Column::Id.eq(id.into_uuid()))
+        .filter(milestone::Column::Status.eq(from.as_str()))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Submitted milestones nobody answered since before `submitted_before`,
+/// oldest first, at most `limit`.
+pub async fn unanswered(
+    db: &impl ConnectionTrait,
+    submitted_before: DateTime<Utc>,
+    limit: u64,
+) -> StoreResult<Vec<OwnedMilestone>> {
+    let rows = milestone::Entity::find()
+        .filter(milestone::Column::Status.eq(MilestoneStatus::Submitted.as_str()))
+        .filter(milestone::Column::SubmittedAt.lte(submitted_before))
+        .order_by_asc(milestone::Column::SubmittedAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|m| Ok(OwnedMilestone { contract_id: m.contract_id.into(), milestone: m.try_into()? }))
+        .collect()
+}
+
+/// One entry of a milestone's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneEvent {
+    pub id: uuid::Uuid,
+    pub milestone_id: MilestoneId,
+    /// Nobody when the platform acted on its own.
+    pub author_id: Option<UserId>,
+    pub kind: MilestoneEventKind,
+    pub message: String,
+    pub file_ids: Vec<FileId>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Adds to a milestone's history; returns the entry's id for its attachments.
+pub async fn add_event(
+    db: &impl ConnectionTrait,
+    milestone_id: MilestoneId,
+    author: Option<UserId>,
+    kind: MilestoneEventKind,
+    message: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<uuid::Uuid> {
+    let id = uuid::Uuid::now_v7();
+    event::Entity::insert(event::ActiveModel {
+        id: Set(id),
+        milestone_id: Set(milestone_id.into_uuid()),
+        author_id: Set(author.map(UserId::into_uuid)),
+        kind: Set(kind.as_str().to_owned()),
+        message: Set(message.to_owned()),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(id)
+}
+
+/// The history of the given milestones, oldest first, with attached files.
+pub async fn events(db: &impl ConnectionTrait, milestones: &[MilestoneId]) -> StoreResult<Vec<MilestoneEvent>> {
+    if milestones.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = event::Entity::find()
+        .filter(event::Column::MilestoneId.is_in(milestones.iter().map(|m| m.into_uuid())))
+        .order_by_asc(event::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<uuid::Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut files = attachments::of_milestone_events(db, &ids).await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(MilestoneEvent {
+                file_ids: files.remove(&r.id).unwrap_or_default(),
+                id: r.id,
+                milestone_id: r.milestone_id.into(),
+                author_id: r.author_id.map(Into::into),
+                kind: label(MilestoneEventKind::parse, &r.kind)?,
+                message: r.message,
+                created_at: r.created_at,
+            })
+        })
+        .collect()
+}
+
+/// The contract a history entry belongs to.
+pub async fn contract_of_event(db: &impl ConnectionTrait, event_id: uuid::Uuid) -> StoreResult<Option<ContractId>> {
+    let Some(row) = event::Entity::find_by_id(event_id).one(db).await? else { return Ok(None) };
+    let contract: Option<uuid::Uuid> = milestone::Entity::find_by_id(row.milestone_id)
+        .select_only()
+        .column(milestone::Column::ContractId)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(contract.map(Into::into))
 }

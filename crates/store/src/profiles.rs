@@ -260,3 +260,17 @@ pub async fn set_rank(db: &impl ConnectionTrait, id: UserId, score: i32) -> Stor
         .await?;
     Ok(())
 }
+
+/// Counts one more completed contract for the freelancer.
+pub async fn add_completed_job(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> {
+    use sea_orm::sea_query::ExprTrait;
+    freelancer_profile::Entity::update_many()
+        .col_expr(
+            freelancer_profile::Column::CompletedJobs,
+            sea_orm::prelude::Expr::col(freelancer_profile::Column::CompletedJobs).add(1),
+        )
+        .filter(freelancer_profile::Column::UserId.eq(id.into_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -8,11 +8,13 @@ pub mod files;
 pub mod freelancers;
 pub mod health;
 pub mod invitations;
+pub mod invoices;
 pub mod jobs;
 pub mod notifications;
 pub mod proposals;
 pub mod skills;
 pub mod users;
+pub mod webhooks;
 
 use domain::labels::Labelled;
 use domain::pagination::Page;
@@ -35,6 +37,8 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(invitations::router())
         .merge(contracts::router())
         .merge(balance::router())
+        .merge(invoices::router())
+        .merge(webhooks::router())
         .merge(notifications::router())
         .merge(health::router())
 }

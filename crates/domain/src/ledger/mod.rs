@@ -79,6 +79,7 @@ crate::labelled_enum! {
         Refund => "refund",
         Withdraw => "withdraw",
         ClearPending => "clear_pending",
+        PayoutReturned => "payout_returned",
     }
 }
 

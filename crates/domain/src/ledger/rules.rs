@@ -7,8 +7,9 @@
 //! - release: escrow pays the freelancer the amount less the freelancer
 //!   service fee, which goes to platform revenue;
 //! - refund: escrow pays the amount back through the provider, and the
-//!   client fee charged for it is returned;
+//!   client fee charged on it at funding is returned;
 //! - withdraw: a user's available balance goes out through the provider;
+//! - return payout: a payout the provider could not deliver comes back;
 //! - clear pending: earnings under review become available.
 
 use crate::ids::{ContractId, UserId};
@@ -79,11 +80,11 @@ pub fn release(
     )
 }
 
-/// Escrow pays `amount` back to the client, with the client fee charged on
-/// it; returns the transaction and what the provider must refund.
-pub fn refund(contract: ContractId, amount: Money, fees: Fees) -> Result<(Transaction, Money), LedgerError> {
+/// Escrow pays `amount` back to the client, with the client fee that was
+/// charged on it (`fee`, as charged at funding, whatever the fee rate is
+/// now); returns the transaction and what the provider must refund.
+pub fn refund(contract: ContractId, amount: Money, fee: Money) -> Result<(Transaction, Money), LedgerError> {
     let amount = positive(amount)?;
-    let fee = amount.percentage(fees.client_bps)?;
     let back = amount.checked_add(fee)?;
     let tx = Transaction::new(
         Movement::Refund,
@@ -111,5 +112,15 @@ pub fn clear_pending(user: UserId, amount: Money) -> Result<Transaction, LedgerE
     Transaction::new(
         Movement::ClearPending,
         vec![post(Account::Pending(user), amount.checked_neg()?), post(Account::Available(user), amount)],
+    )
+}
+
+/// A payout the provider could not deliver comes back to the user's
+/// available balance.
+pub fn return_payout(user: UserId, amount: Money) -> Result<Transaction, LedgerError> {
+    let amount = positive(amount)?;
+    Transaction::new(
+        Movement::PayoutReturned,
+        vec![post(Account::ProviderClearing, amount.checked_neg()?), post(Account::Available(user), amount)],
     )
 }

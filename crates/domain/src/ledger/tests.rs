@@ -116,7 +116,9 @@ impl Books {
             Op::Refund(i) => {
                 let m = &self.milestones[i % n];
                 if let Ok(next) = m.status.refund() {
-                    let (tx, _) = rules::refund(m.contract, m.amount, self.fees).expect("refund posts");
+                    let (tx, _) =
+                        rules::refund(m.contract, m.amount, m.amount.percentage(self.fees.client_bps).expect("fee"))
+                            .expect("refund posts");
                     let m = &mut self.milestones[i % n];
                     m.status = next;
                     m.paid_out += 1;

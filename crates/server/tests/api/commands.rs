@@ -109,7 +109,7 @@ async fn ledger_check_passes_on_balanced_books_and_names_each_drift() {
     let (funded, _) = rules::fund(contract, amount, Fees::default()).expect("fund");
     let released = rules::release(contract, freelancer_id, amount, Fees::default(), false).expect("release");
     for tx in [&funded, &released] {
-        ledger::record(&app.db, tx, Subject { contract: Some(contract), milestone: None }, now)
+        ledger::record(&app.db, tx, Subject { contract: Some(contract), ..Subject::default() }, now)
             .await
             .expect("recorded");
     }

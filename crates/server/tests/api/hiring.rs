@@ -57,8 +57,10 @@ async fn hiring_creates_the_contract_fills_the_job_and_tells_the_others() {
 
     // Both parties read the contract; nobody else does.
     let contract_path = format!("/api/contracts/{}", id(&contract));
-    assert_eq!(app.json(&contract_path, Some(&chosen.access)).await, contract);
-    assert_eq!(app.json(&contract_path, Some(&client.access)).await, contract);
+    let mut detail = contract.clone();
+    detail["history"] = json!([]);
+    assert_eq!(app.json(&contract_path, Some(&chosen.access)).await, detail);
+    assert_eq!(app.json(&contract_path, Some(&client.access)).await, detail);
     expect_error(app.get(&contract_path, Some(&other.access)).await, StatusCode::NOT_FOUND, "contract_not_found").await;
     let listed = app.json("/api/contracts", Some(&chosen.access)).await;
     assert_eq!(listed["items"][0]["id"], contract["id"]);

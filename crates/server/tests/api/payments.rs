@@ -49,7 +49,10 @@ async fn the_client_funds_then_releases_and_the_freelancer_is_paid_less_the_fee(
     // $200.00 less the 10% service fee.
     let balance = app.json("/api/balance", Some(&freelancer.access)).await;
     assert_eq!(balance["available"], json!([usd(18_000)]));
-    assert_eq!(app.notification_kinds(&freelancer).await[..2], ["milestone_released", "milestone_funded"]);
+    assert_eq!(
+        app.notification_kinds(&freelancer).await[..3],
+        ["invoice_ready", "milestone_released", "milestone_funded"]
+    );
     let now = app.json(&format!("/api/contracts/{}", id(&contract)), Some(&freelancer.access)).await;
     assert_eq!(now["milestones"][0]["status"], "released");
     assert_eq!(now["milestones"][1]["status"], "proposed");

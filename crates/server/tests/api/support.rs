@@ -160,6 +160,16 @@ impl TestApp {
             "ledger_postings",
             "account_balances",
             "idempotency_keys",
+            "milestone_events",
+            "platform_settings",
+            "invoice_counters",
+            "invoices",
+            "withdrawals",
+            "payout_accounts",
+            "provider_payments",
+            "provider_events",
+            "hourly_weeks",
+            "time_entries",
         ] {
             counts.push(self.count(table).await);
         }

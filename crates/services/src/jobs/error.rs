@@ -15,6 +15,9 @@ pub enum MarketError {
     /// The object's state does not allow this now.
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    /// The payment provider refused or could not be reached; nothing moved.
+    #[error("{message}")]
+    PaymentFailed { code: &'static str, message: String },
     #[error(transparent)]
     Invalid(#[from] ValidationError),
     #[error(transparent)]

@@ -18,6 +18,7 @@ pub struct Model {
     pub status: String,
     pub started_at: DateTimeUtc,
     pub ended_at: Option<DateTimeUtc>,
+    pub cancel_requested_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

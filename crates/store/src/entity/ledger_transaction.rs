@@ -8,6 +8,7 @@ pub struct Model {
     pub movement: String,
     pub contract_id: Option<Uuid>,
     pub milestone_id: Option<Uuid>,
+    pub user_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
 }
 

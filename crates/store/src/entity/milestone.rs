@@ -12,6 +12,7 @@ pub struct Model {
     pub currency: String,
     pub due_date: Option<Date>,
     pub status: String,
+    pub submitted_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

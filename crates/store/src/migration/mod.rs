@@ -11,6 +11,7 @@ mod m20261128_000004_freelancer_search;
 mod m20261128_000005_attachment_links;
 mod m20261128_000006_ledger;
 mod m20261128_000007_idempotency;
+mod m20261128_000008_money_flows;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_attachment_links::Migration),
             Box::new(m20261128_000006_ledger::Migration),
             Box::new(m20261128_000007_idempotency::Migration),
+            Box::new(m20261128_000008_money_flows::Migration),
         ]
     }
 }

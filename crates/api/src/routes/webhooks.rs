@@ -1,0 +1,53 @@
+//! `/api/webhooks/{provider}`: events from Stripe and PayPal. Each is
+//! verified (signature, at most five minutes old) and applied once; a
+//! repeat is acknowledged and changes nothing.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use serde::Serialize;
+use services::payments::WebhookOutcome;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::{AppError, ErrorBody};
+use crate::extract::ApiPath;
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(webhook))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookAck {
+    /// `applied` (it changed something), `recorded` (nothing to do) or
+    /// `duplicate` (seen before; nothing done again).
+    pub outcome: String,
+}
+
+/// Receive a provider's event: `stripe` (verified by `Stripe-Signature`) or
+/// `paypal` (verified with PayPal's verify-webhook-signature API).
+#[utoipa::path(post, path = "/api/webhooks/{provider}", tag = "payments",
+    params(("provider" = String, Path, description = "`stripe` or `paypal`")),
+    request_body(content = String, description = "the provider's event, exactly as sent"),
+    responses((status = 200, body = WebhookAck), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn webhook(
+    State(state): State<AppState>,
+    ApiPath(provider): ApiPath<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<WebhookAck>, AppError> {
+    let headers: Vec<(String, String)> = headers
+        .iter()
+        .filter_map(|(name, value)| Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned())))
+        .collect();
+    let outcome = state.services.payments.webhook(&provider, &headers, &body).await?;
+    let outcome = match outcome {
+        WebhookOutcome::Applied => "applied",
+        WebhookOutcome::Recorded => "recorded",
+        WebhookOutcome::Duplicate => "duplicate",
+    };
+    Ok(Json(WebhookAck { outcome: outcome.to_owned() }))
+}

@@ -1,0 +1,109 @@
+//! The movements every money flow shares: charge the client into a
+//! contract's escrow, release escrow to the freelancer, refund it to the
+//! client. Each posts one ledger transaction and, where the provider moved
+//! money, books the provider's receipt against it.
+
+use chrono::{DateTime, Utc};
+use domain::ledger::rules;
+use domain::settings::PlatformSettings;
+use domain::{MilestoneId, Money};
+use store::ConnectionTrait;
+use store::contracts::ContractRecord;
+use store::ledger::{self, Subject};
+use store::provider::{self, PaymentKind};
+
+use super::invalid;
+use crate::jobs::MarketError;
+use crate::ports::{Charge, PaymentProvider, Refund};
+
+/// What every movement in one request shares.
+pub(super) struct Books<'a> {
+    pub provider: &'a dyn PaymentProvider,
+    pub settings: PlatformSettings,
+    pub now: DateTime<Utc>,
+}
+
+impl Books<'_> {
+    /// Charges the client `amount` plus the client fee and puts `amount` in
+    /// escrow; returns the fee charged. `key` names what is paid for, so the
+    /// provider charges it once however often this is retried.
+    pub async fn charge(
+        &self,
+        db: &impl ConnectionTrait,
+        contract: &ContractRecord,
+        milestone: Option<MilestoneId>,
+        amount: Money,
+        key: String,
+        source: Option<String>,
+    ) -> Result<Money, MarketError> {
+        let (transaction, charge) = rules::fund(contract.id, amount, self.settings.fees()).map_err(invalid)?;
+        let description = format!("Downwork escrow: {}", contract.title);
+        let receipt = self.provider.charge(Charge { key, amount: charge, source, description }).await?;
+        let subject = Subject { contract: Some(contract.id), milestone, user: Some(contract.client_id) };
+        let booked = ledger::record(db, &transaction, subject, self.now).await?;
+        provider::record_payment(
+            db,
+            PaymentKind::Charge,
+            self.provider.name(),
+            &receipt.reference,
+            charge,
+            booked,
+            self.now,
+        )
+        .await?;
+        Ok(charge.checked_sub(amount).map_err(|e| invalid(e.into()))?)
+    }
+
+    /// Pays `amount` out of escrow to the freelancer, less the service fee,
+    /// into their pending balance when `pending` (a review period) or
+    /// straight to available; returns the fee taken.
+    pub async fn release(
+        &self,
+        db: &impl ConnectionTrait,
+        contract: &ContractRecord,
+        milestone: Option<MilestoneId>,
+        amount: Money,
+        pending: bool,
+    ) -> Result<Money, MarketError> {
+        let fees = self.settings.fees();
+        let transaction =
+            rules::release(contract.id, contract.freelancer_id, amount, fees, pending).map_err(invalid)?;
+        let subject = Subject { contract: Some(contract.id), milestone, user: None };
+        ledger::record(db, &transaction, subject, self.now).await?;
+        amount.percentage(fees.freelancer_bps).map_err(|e| invalid(e.into()))
+    }
+
+    /// Gives a funded milestone's escrow back to the client through the
+    /// provider, with the client fee charged on it.
+    pub async fn refund_milestone(
+        &self,
+        db: &impl ConnectionTrait,
+        contract: &ContractRecord,
+        milestone: MilestoneId,
+        amount: Money,
+    ) -> Result<(), MarketError> {
+        let charge = provider::charge_for_milestone(db, milestone).await?;
+        let fee = match &charge {
+            Some(charge) => charge.amount.checked_sub(amount).map_err(|e| invalid(e.into()))?,
+            None => amount.percentage(self.settings.client_fee_bps).map_err(|e| invalid(e.into()))?,
+        };
+        let (transaction, back) = rules::refund(contract.id, amount, fee).map_err(invalid)?;
+        let charge_reference = charge.map(|c| c.reference).unwrap_or_default();
+        let key = format!("refund-{milestone}");
+        let receipt = self.provider.refund(Refund { key, amount: back, charge_reference }).await?;
+        let subject =
+            Subject { contract: Some(contract.id), milestone: Some(milestone), user: Some(contract.client_id) };
+        let booked = ledger::record(db, &transaction, subject, self.now).await?;
+        provider::record_payment(
+            db,
+            PaymentKind::Refund,
+            self.provider.name(),
+            &receipt.reference,
+            back,
+            booked,
+            self.now,
+        )
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,93 @@
+//! Invoices: issued in the transaction that moves the money, read by the
+//! contract's parties and admins.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::invoice::{Invoice, InvoiceKind, InvoiceLine, InvoiceParty, InvoiceTotals, numbering_year};
+use domain::notification::NotificationKind;
+use domain::pagination::{Page, PageRequest};
+use domain::{InvoiceId, JobId, UserId};
+use serde_json::json;
+use store::ConnectionTrait;
+use store::contracts::ContractRecord;
+use store::invoices::{self, Billed};
+use store::users::{self, UserRecord};
+
+use super::Payments;
+use crate::jobs::MarketError;
+use crate::notifications::notify;
+
+/// What is billed on a new invoice.
+pub(super) struct Bill {
+    pub kind: InvoiceKind,
+    pub billed: Billed,
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    pub lines: Vec<InvoiceLine>,
+}
+
+/// Issues the invoice for `bill` and tells both parties. Call it last in
+/// the transaction: the year's number is taken here and its counter stays
+/// locked until the commit.
+pub(super) async fn issue(
+    db: &impl ConnectionTrait,
+    contract: &ContractRecord,
+    bill: Bill,
+    now: DateTime<Utc>,
+) -> Result<Invoice, MarketError> {
+    let people = users::find_many(db, &[contract.client_id, contract.freelancer_id]).await?;
+    let party = |id: UserId| InvoiceParty {
+        id,
+        name: people.iter().find(|u| u.id == id).map_or_else(String::new, |u| u.name.clone()),
+    };
+    let currency = bill.lines.first().map(|l| l.amount.currency).ok_or(MarketError::NotFound("invoice line"))?;
+    let totals = InvoiceTotals::of(&bill.lines, currency).map_err(|e| super::invalid(e.into()))?;
+    let id = InvoiceId::new();
+    for user in [contract.client_id, contract.freelancer_id] {
+        let payload = json!({ "invoice_id": id, "contract_id": contract.id, "job_id": contract.job_id });
+        notify(db, user, NotificationKind::InvoiceReady, payload, now).await?;
+    }
+    let invoice = Invoice {
+        id,
+        number: invoices::next_number(db, numbering_year(now)).await?,
+        kind: bill.kind,
+        issued_at: now,
+        contract_id: contract.id,
+        job_id: contract.job_id,
+        title: contract.title.clone(),
+        client: party(contract.client_id),
+        freelancer: party(contract.freelancer_id),
+        period_start: bill.period.map(|p| p.0),
+        period_end: bill.period.map(|p| p.1),
+        currency,
+        lines: bill.lines,
+        totals,
+    };
+    invoices::insert(db, &invoice, bill.billed).await?;
+    Ok(invoice)
+}
+
+fn may_see(viewer: &UserRecord, invoice: &Invoice) -> bool {
+    viewer.is_admin || viewer.id == invoice.client.id || viewer.id == invoice.freelancer.id
+}
+
+impl Payments {
+    /// The invoices of a job that the viewer is a party to, oldest first;
+    /// "not found" when there is none they may see.
+    pub async fn job_invoices(&self, viewer: &UserRecord, job: JobId) -> Result<Vec<Invoice>, MarketError> {
+        let visible: Vec<Invoice> =
+            invoices::for_job(&self.db, job).await?.into_iter().filter(|i| may_see(viewer, i)).collect();
+        if visible.is_empty() {
+            return Err(MarketError::NotFound("invoice"));
+        }
+        Ok(visible)
+    }
+
+    /// One invoice, for its parties and admins.
+    pub async fn invoice(&self, viewer: &UserRecord, id: InvoiceId) -> Result<Invoice, MarketError> {
+        invoices::find(&self.db, id).await?.filter(|i| may_see(viewer, i)).ok_or(MarketError::NotFound("invoice"))
+    }
+
+    /// The caller's invoices, as client or freelancer, newest first.
+    pub async fn my_invoices(&self, user: UserId, page: &PageRequest<InvoiceId>) -> Result<Page<Invoice>, MarketError> {
+        Ok(invoices::for_user(&self.db, user, page).await?)
+    }
+}

@@ -1,0 +1,334 @@
+//! Milestones of fixed-price contracts: added, edited and removed while
+//! unfunded; funded by the client; submitted by the freelancer with a
+//! message and files; sent back for changes or approved and released by the
+//! client; released on their own when the client does not answer in time;
+//! refunded by the freelancer.
+
+use chrono::{DateTime, Duration, Utc};
+use domain::contract::{ContractStatus, MilestoneEventKind, MilestoneStatus, PaymentAction, WorkNote};
+use domain::invoice::{InvoiceKind, InvoiceLine};
+use domain::job::{BUDGET_CENTS, PaymentType};
+use domain::notification::NotificationKind;
+use domain::proposal::MilestoneDraft;
+use domain::{ContractId, FieldErrors, MilestoneId, UserId, ValidationError, validation};
+use serde_json::json;
+use store::attachments::{self, Subject};
+use store::contracts::{ContractRecord, MilestoneRecord};
+use store::invoices::Billed;
+use store::milestones::{self, MilestoneEvent};
+use store::{ConnectionTrait, files};
+
+use super::books::Books;
+use super::invoices::{Bill, issue};
+use super::{Payments, changed, own_milestone, party_contract, reload_milestone};
+use crate::jobs::MarketError;
+use crate::notifications::notify;
+use crate::settings;
+
+/// Most milestones released by one sweep of the worker; the next sweep takes the rest.
+const RELEASE_BATCH: u64 = 100;
+
+impl Payments {
+    /// Either party adds a milestone to an active fixed-price contract; it
+    /// waits, unfunded, for the client.
+    pub async fn add_milestone(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        draft: MilestoneDraft,
+    ) -> Result<MilestoneRecord, MarketError> {
+        let now = Utc::now();
+        let txn = store::begin_write(&self.db).await?;
+        let contract = party_contract(&txn, user, contract_id).await?;
+        if contract.payment_type != PaymentType::Fixed || contract.status != ContractStatus::Active {
+            return Err(MarketError::conflict(
+                "contract_not_fixed_active",
+                "milestones belong to active fixed-price contracts",
+            ));
+        }
+        check_draft(&contract, &draft, now.date_naive())?;
+        let id = milestones::insert(&txn, contract_id, draft.title.trim(), draft.amount, draft.due_date, now).await?;
+        let added = reload_milestone(&txn, contract_id, id).await?;
+        txn.commit().await?;
+        Ok(added)
+    }
+
+    /// Either party rewrites a milestone that is not funded yet.
+    pub async fn edit_milestone(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+        draft: MilestoneDraft,
+    ) -> Result<MilestoneRecord, MarketError> {
+        let now = Utc::now();
+        let txn = store::begin_write(&self.db).await?;
+        let contract = party_contract(&txn, user, contract_id).await?;
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        milestone.status.edit()?;
+        check_draft(&contract, &draft, now.date_naive())?;
+        if !milestones::update_proposed(&txn, milestone_id, draft.title.trim(), draft.amount, draft.due_date, now)
+            .await?
+        {
+            return Err(changed());
+        }
+        let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// Either party removes a milestone that is not funded yet.
+    pub async fn delete_milestone(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+    ) -> Result<(), MarketError> {
+        let txn = store::begin_write(&self.db).await?;
+        party_contract(&txn, user, contract_id).await?;
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        milestone.status.edit()?;
+        if !milestones::delete_proposed(&txn, milestone_id).await? {
+            return Err(changed());
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Moves a milestone's money: the client funds it into escrow (charged
+    /// through the provider with `payment_source`) or releases it to the
+    /// freelancer; the freelancer refunds it to the client.
+    pub async fn pay(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+        action: PaymentAction,
+        payment_source: Option<String>,
+    ) -> Result<MilestoneRecord, MarketError> {
+        let now = Utc::now();
+        let txn = store::begin_write(&self.db).await?;
+        let contract = party_contract(&txn, user, contract_id).await?;
+        let allowed = match action {
+            PaymentAction::Fund | PaymentAction::Release => user == contract.client_id,
+            PaymentAction::Refund => user == contract.freelancer_id,
+        };
+        if !allowed {
+            let who = if action == PaymentAction::Refund { "freelancer" } else { "client" };
+            return Err(MarketError::forbidden(
+                if who == "client" { "client_only" } else { "freelancer_only" },
+                format!("only the {who} can {action} a milestone"),
+            ));
+        }
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        let books = Books { provider: self.provider.as_ref(), settings: settings::current(&txn).await?, now };
+        match action {
+            PaymentAction::Fund => fund(&txn, &books, &contract, &milestone, payment_source).await?,
+            PaymentAction::Release => release(&txn, &books, &contract, &milestone, Some(user)).await?,
+            PaymentAction::Refund => refund(&txn, &books, &contract, &milestone, Some(user)).await?,
+        }
+        let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// The freelancer hands in a funded milestone's work for review. The
+    /// client has the auto-release period to answer before it is paid.
+    pub async fn submit_work(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+        note: WorkNote,
+    ) -> Result<MilestoneRecord, MarketError> {
+        let now = Utc::now();
+        let txn = store::begin_write(&self.db).await?;
+        let contract = party_contract(&txn, user, contract_id).await?;
+        if user != contract.freelancer_id {
+            return Err(MarketError::forbidden("freelancer_only", "only the freelancer can submit work"));
+        }
+        note.validate()?;
+        let owned = files::find_owned(&txn, user, &note.file_ids).await?;
+        if !note.file_ids.iter().all(|id| owned.iter().any(|f| f.id == *id && f.purpose == "attachment")) {
+            return Err(ValidationError::single("file_ids", "must be attachments you uploaded").into());
+        }
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        milestone.status.submit()?;
+        if !milestones::mark_submitted(&txn, milestone_id, milestone.status, now).await? {
+            return Err(changed());
+        }
+        let event = milestones::add_event(
+            &txn,
+            milestone_id,
+            Some(user),
+            MilestoneEventKind::Submitted,
+            note.message.trim(),
+            now,
+        )
+        .await?;
+        attachments::replace(&txn, Subject::MilestoneEvent(event), &note.file_ids).await?;
+        notify(&txn, contract.client_id, NotificationKind::MilestoneSubmitted, payload(&contract, &milestone), now)
+            .await?;
+        let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// The client sends submitted work back with what should change; the
+    /// money stays in escrow and the auto-release clock stops.
+    pub async fn request_changes(
+        &self,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+        note: WorkNote,
+    ) -> Result<MilestoneRecord, MarketError> {
+        let now = Utc::now();
+        let txn = store::begin_write(&self.db).await?;
+        let contract = party_contract(&txn, user, contract_id).await?;
+        if user != contract.client_id {
+            return Err(MarketError::forbidden("client_only", "only the client can request changes"));
+        }
+        note.validate()?;
+        if !note.file_ids.is_empty() {
+            return Err(ValidationError::single("file_ids", "only a hand-in carries files").into());
+        }
+        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        let next = milestone.status.request_changes()?;
+        if !milestones::transition(&txn, milestone_id, milestone.status, next, now).await? {
+            return Err(changed());
+        }
+        let kind = MilestoneEventKind::ChangesRequested;
+        milestones::add_event(&txn, milestone_id, Some(user), kind, note.message.trim(), now).await?;
+        notify(&txn, contract.freelancer_id, NotificationKind::ChangesRequested, payload(&contract, &milestone), now)
+            .await?;
+        let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// The history of a contract's milestones, for its parties and admins.
+    pub async fn milestone_history(&self, contract: &ContractRecord) -> Result<Vec<MilestoneEvent>, MarketError> {
+        let ids: Vec<MilestoneId> = contract.milestones.iter().map(|m| m.id).collect();
+        Ok(milestones::events(&self.db, &ids).await?)
+    }
+
+    /// Releases submitted work the client left unanswered for the
+    /// auto-release period; returns how many were released. Each runs in its
+    /// own transaction under the milestone's lock, so a client approving at
+    /// the same moment, or another worker, releases it once.
+    pub async fn release_unanswered(&self, now: DateTime<Utc>) -> Result<usize, MarketError> {
+        let days = settings::current(&self.db).await?.auto_release_days;
+        let due = milestones::unanswered(&self.db, now - Duration::days(i64::from(days)), RELEASE_BATCH).await?;
+        let mut released = 0;
+        for owned in due {
+            let txn = store::begin_write(&self.db).await?;
+            let contract =
+                store::contracts::find(&txn, owned.contract_id).await?.ok_or(MarketError::NotFound("contract"))?;
+            let milestone = own_milestone(&txn, owned.contract_id, owned.milestone.id).await?;
+            let still_due = milestone.status == MilestoneStatus::Submitted
+                && milestone.submitted_at.is_some_and(|at| at <= now - Duration::days(i64::from(days)));
+            if !still_due {
+                continue;
+            }
+            let books = Books { provider: self.provider.as_ref(), settings: settings::current(&txn).await?, now };
+            release(&txn, &books, &contract, &milestone, None).await?;
+            txn.commit().await?;
+            released += 1;
+        }
+        Ok(released)
+    }
+}
+
+/// Charges the client and puts the milestone's money in escrow.
+async fn fund(
+    db: &impl ConnectionTrait,
+    books: &Books<'_>,
+    contract: &ContractRecord,
+    milestone: &MilestoneRecord,
+    source: Option<String>,
+) -> Result<(), MarketError> {
+    if contract.status != ContractStatus::Active {
+        return Err(MarketError::conflict("contract_not_active", "only an active contract takes funding"));
+    }
+    let next = milestone.status.fund()?;
+    if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
+        return Err(changed());
+    }
+    let key = format!("fund-{}", milestone.id);
+    books.charge(db, contract, Some(milestone.id), milestone.amount, key, source).await?;
+    notify(db, contract.freelancer_id, NotificationKind::MilestoneFunded, payload(contract, milestone), books.now)
+        .await?;
+    Ok(())
+}
+
+/// Pays the milestone out of escrow to the freelancer and issues its
+/// invoice. `by` is the approving client, or nobody for an automatic release.
+async fn release(
+    db: &impl ConnectionTrait,
+    books: &Books<'_>,
+    contract: &ContractRecord,
+    milestone: &MilestoneRecord,
+    by: Option<UserId>,
+) -> Result<(), MarketError> {
+    let next = milestone.status.release()?;
+    if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
+        return Err(changed());
+    }
+    let freelancer_fee = books.release(db, contract, Some(milestone.id), milestone.amount, false).await?;
+    let kind = if by.is_some() { MilestoneEventKind::Released } else { MilestoneEventKind::AutoReleased };
+    milestones::add_event(db, milestone.id, by, kind, "", books.now).await?;
+    notify(db, contract.freelancer_id, NotificationKind::MilestoneReleased, payload(contract, milestone), books.now)
+        .await?;
+    let charged = store::provider::charge_for_milestone(db, milestone.id).await?;
+    let mut line = InvoiceLine::priced(milestone.title.clone(), milestone.amount, books.settings.fees())
+        .map_err(|e| super::invalid(e.into()))?;
+    line.freelancer_fee = freelancer_fee;
+    if let Some(charged) = charged {
+        line.client_fee = charged.amount.checked_sub(milestone.amount).map_err(|e| super::invalid(e.into()))?;
+    }
+    let bill =
+        Bill { kind: InvoiceKind::Milestone, billed: Billed::Milestone(milestone.id), period: None, lines: vec![line] };
+    issue(db, contract, bill, books.now).await?;
+    Ok(())
+}
+
+/// Gives a funded milestone's money back to the client.
+pub(super) async fn refund(
+    db: &impl ConnectionTrait,
+    books: &Books<'_>,
+    contract: &ContractRecord,
+    milestone: &MilestoneRecord,
+    by: Option<UserId>,
+) -> Result<(), MarketError> {
+    let next = milestone.status.refund()?;
+    if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
+        return Err(changed());
+    }
+    books.refund_milestone(db, contract, milestone.id, milestone.amount).await?;
+    milestones::add_event(db, milestone.id, by, MilestoneEventKind::Refunded, "", books.now).await?;
+    notify(db, contract.client_id, NotificationKind::MilestoneRefunded, payload(contract, milestone), books.now)
+        .await?;
+    Ok(())
+}
+
+fn payload(contract: &ContractRecord, milestone: &MilestoneRecord) -> serde_json::Value {
+    json!({ "contract_id": contract.id, "milestone_id": milestone.id, "title": milestone.title, "amount": milestone.amount })
+}
+
+/// A milestone's title, amount and due date, checked against its contract.
+fn check_draft(contract: &ContractRecord, draft: &MilestoneDraft, today: chrono::NaiveDate) -> Result<(), MarketError> {
+    let mut errors = FieldErrors::new();
+    validation::text(&mut errors, "title", &draft.title, 1, 100);
+    let currency = contract.amount.map(|a| a.currency);
+    errors.ensure(Some(draft.amount.currency) == currency, "amount", "must be in the contract's currency");
+    errors.ensure(
+        (BUDGET_CENTS.0..=BUDGET_CENTS.1).contains(&draft.amount.amount),
+        "amount",
+        "must be between 5.00 and 10,000,000.00",
+    );
+    if let Some(due) = draft.due_date {
+        errors.ensure(due > today, "due_date", "must be after today");
+    }
+    Ok(errors.finish()?)
+}

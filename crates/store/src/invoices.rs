@@ -1,0 +1,107 @@
+//! Invoices as issued: numbered without gaps within each year, stored whole
+//! and never rewritten.
+
+use domain::invoice::{Invoice, invoice_number};
+use domain::pagination::{Page, PageRequest};
+use domain::{InvoiceId, JobId, MilestoneId, UserId};
+use sea_orm::prelude::Expr;
+use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::codec::{from_json, to_json};
+use crate::entity::{invoice, invoice_counter as counter};
+use crate::error::{StoreError, StoreResult};
+
+/// The next number of `year`. The counter's row stays locked until the
+/// transaction ends, so numbers are handed out one at a time and a rolled
+/// back transaction gives its number back: there are no gaps. Take it as
+/// late in the transaction as possible, since it queues every issuer.
+pub async fn next_number(db: &impl ConnectionTrait, year: i32) -> StoreResult<String> {
+    let first = counter::ActiveModel { year: Set(year), last: Set(0) };
+    let keep = OnConflict::column(counter::Column::Year).do_nothing_on([counter::Column::Year]).to_owned();
+    counter::Entity::insert(first).on_conflict(keep).exec_without_returning(db).await?;
+    counter::Entity::update_many()
+        .col_expr(counter::Column::Last, Expr::col(counter::Column::Last).add(1))
+        .filter(counter::Column::Year.eq(year))
+        .exec(db)
+        .await?;
+    let last: Option<i32> =
+        counter::Entity::find_by_id(year).select_only().column(counter::Column::Last).into_tuple().one(db).await?;
+    let last = last.ok_or_else(|| StoreError::Corrupt(format!("invoice counter {year} vanished")))?;
+    Ok(invoice_number(year, u32::try_from(last).unwrap_or_default()))
+}
+
+/// What an invoice bills, besides its contract.
+#[derive(Debug, Clone, Copy)]
+pub enum Billed {
+    Milestone(MilestoneId),
+    HourlyWeek(uuid::Uuid),
+}
+
+/// Stores an issued invoice. A second invoice for the same milestone or
+/// week fails with [`StoreError::Duplicate`].
+pub async fn insert(db: &impl ConnectionTrait, invoice: &Invoice, billed: Billed) -> StoreResult<()> {
+    let (milestone, week) = match billed {
+        Billed::Milestone(id) => (Some(id.into_uuid()), None),
+        Billed::HourlyWeek(id) => (None, Some(id)),
+    };
+    invoice::Entity::insert(invoice::ActiveModel {
+        id: Set(invoice.id.into_uuid()),
+        number: Set(invoice.number.clone()),
+        kind: Set(invoice.kind.as_str().to_owned()),
+        contract_id: Set(invoice.contract_id.into_uuid()),
+        job_id: Set(invoice.job_id.into_uuid()),
+        client_id: Set(invoice.client.id.into_uuid()),
+        freelancer_id: Set(invoice.freelancer.id.into_uuid()),
+        milestone_id: Set(milestone),
+        hourly_week_id: Set(week),
+        currency: Set(invoice.currency.code().to_owned()),
+        client_total: Set(invoice.totals.client_total.amount),
+        freelancer_net: Set(invoice.totals.freelancer_net.amount),
+        document: Set(to_json(invoice)?),
+        issued_at: Set(invoice.issued_at),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+fn parties(user: UserId) -> Condition {
+    Condition::any()
+        .add(invoice::Column::ClientId.eq(user.into_uuid()))
+        .add(invoice::Column::FreelancerId.eq(user.into_uuid()))
+}
+
+/// One invoice; the caller decides who may see it.
+pub async fn find(db: &impl ConnectionTrait, id: InvoiceId) -> StoreResult<Option<Invoice>> {
+    let row = invoice::Entity::find_by_id(id.into_uuid()).one(db).await?;
+    row.map(|r| from_json(&r.document)).transpose()
+}
+
+/// The invoices of a job, oldest first.
+pub async fn for_job(db: &impl ConnectionTrait, job: JobId) -> StoreResult<Vec<Invoice>> {
+    let rows = invoice::Entity::find()
+        .filter(invoice::Column::JobId.eq(job.into_uuid()))
+        .order_by_asc(invoice::Column::Id)
+        .all(db)
+        .await?;
+    rows.iter().map(|r| from_json(&r.document)).collect()
+}
+
+/// The invoices a user is a party to, newest first.
+pub async fn for_user(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    page: &PageRequest<InvoiceId>,
+) -> StoreResult<Page<Invoice>> {
+    let mut select =
+        invoice::Entity::find().filter(parties(user)).order_by_desc(invoice::Column::Id).limit(page.limit + 1);
+    if let Some(after) = page.after {
+        select = select.filter(invoice::Column::Id.lt(after.into_uuid()));
+    }
+    let rows = select.all(db).await?;
+    let invoices = rows.iter().map(|r| from_json(&r.document)).collect::<StoreResult<Vec<Invoice>>>()?;
+    Ok(Page::from_rows(invoices, page.limit, |i| i.id))
+}

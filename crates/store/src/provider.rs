@@ -1,0 +1,128 @@
+//! The payment provider's side of the books: every charge, refund and
+//! payout it made, each tied to the one ledger transaction that records it,
+//! and every webhook event it sent, kept so each is applied once.
+
+use chrono::{DateTime, Utc};
+use domain::Money;
+use sea_orm::prelude::Uuid;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+
+use crate::entity::{provider_event as event, provider_payment as payment};
+use crate::error::StoreResult;
+
+/// What the provider did with money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentKind {
+    Charge,
+    Refund,
+    Payout,
+}
+
+impl PaymentKind {
+    const fn as_str(self) -> &'static str {
+        match self {
+            Self::Charge => "charge",
+            Self::Refund => "refund",
+            Self::Payout => "payout",
+        }
+    }
+}
+
+/// Records a provider call that succeeded, against the ledger transaction
+/// that books it. A second record for one transaction fails (unique index).
+pub async fn record_payment(
+    db: &impl ConnectionTrait,
+    kind: PaymentKind,
+    provider: &str,
+    reference: &str,
+    amount: Money,
+    ledger_transaction: Uuid,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    payment::Entity::insert(payment::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        kind: Set(kind.as_str().to_owned()),
+        provider: Set(provider.to_owned()),
+        reference: Set(reference.to_owned()),
+        amount: Set(amount.amount),
+        currency: Set(amount.currency.code().to_owned()),
+        ledger_transaction_id: Set(ledger_transaction),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// The ledger transaction a provider payment was booked by, if any.
+pub async fn payment_by_reference(
+    db: &impl ConnectionTrait,
+    provider: &str,
+    reference: &str,
+) -> StoreResult<Option<Uuid>> {
+    let row = payment::Entity::find()
+        .filter(payment::Column::Provider.eq(provider))
+        .filter(payment::Column::Reference.eq(reference))
+        .one(db)
+        .await?;
+    Ok(row.map(|r| r.ledger_transaction_id))
+}
+
+/// Remembers a webhook event; false when it was seen before, and then the
+/// caller must not apply it again.
+pub async fn first_sighting(
+    db: &impl ConnectionTrait,
+    provider: &str,
+    event_id: &str,
+    kind: &str,
+    reference: Option<&str>,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let row = event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        provider: Set(provider.to_owned()),
+        event_id: Set(event_id.to_owned()),
+        kind: Set(kind.to_owned()),
+        reference: Set(reference.map(str::to_owned)),
+        received_at: Set(now),
+    };
+    let keep = OnConflict::columns([event::Column::Provider, event::Column::EventId])
+        .do_nothing_on([event::Column::Provider])
+        .to_owned();
+    let inserted = event::Entity::insert(row).on_conflict(keep).exec_without_returning(db).await?;
+    Ok(inserted == 1)
+}
+
+/// A provider payment as booked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderPayment {
+    pub reference: String,
+    pub amount: Money,
+}
+
+/// The charge that funded a milestone: what the provider took from the
+/// client (the amount and the client's fee), and its reference for a refund.
+pub async fn charge_for_milestone(
+    db: &impl ConnectionTrait,
+    milestone: domain::MilestoneId,
+) -> StoreResult<Option<ProviderPayment>> {
+    use crate::entity::ledger_transaction as transaction;
+    let funded: Option<Uuid> = transaction::Entity::find()
+        .select_only()
+        .column(transaction::Column::Id)
+        .filter(transaction::Column::MilestoneId.eq(milestone.into_uuid()))
+        .filter(transaction::Column::Movement.eq(domain::ledger::Movement::Fund.as_str()))
+        .into_tuple()
+        .one(db)
+        .await?;
+    let Some(funded) = funded else { return Ok(None) };
+    let row = payment::Entity::find().filter(payment::Column::LedgerTransactionId.eq(funded)).one(db).await?;
+    row.map(|r| {
+        Ok(ProviderPayment {
+            amount: Money::new(r.amount, crate::codec::currency(&r.currency)?),
+            reference: r.reference,
+        })
+    })
+    .transpose()
+}
