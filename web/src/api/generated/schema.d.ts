@@ -129,6 +129,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/balance/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Earnings and spending per month, from the ledger; every month in the
+         *     range is listed.
+         */
+        get: operations["monthly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balance/payout-destination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set where the caller's withdrawals go. */
+        put: operations["payout_destination"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balance/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's money history from the ledger, newest first. */
+        get: operations["transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/balance/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's withdrawals, newest first. */
+        get: operations["withdrawals"];
+        put?: never;
+        /**
+         * Withdraw available money to the caller's payout destination at the
+         *     provider. With an `Idempotency-Key`, a repeat answers as the first did
+         *     and pays nothing more.
+         */
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -170,10 +246,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One contract with its milestones, for its parties and admins. */
+        /** One contract with its milestones and their history, for its parties and admins. */
         get: operations["get_contract"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a contract. `complete` (either party) needs every funded milestone
+         *     released or refunded first. `cancel` refunds the escrow by agreement: the
+         *     client's cancel asks the freelancer, the freelancer's takes effect at once.
+         */
+        post: operations["end_contract"];
         delete?: never;
         options?: never;
         head?: never;
@@ -218,6 +315,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/milestones/{milestone_id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send submitted work back with what should change (the client only); the
+         *     money stays in escrow.
+         */
+        post: operations["request_changes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/milestones/{milestone_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand in a funded milestone's work with a message and files (the
+         *     freelancer only); the client reviews it.
+         */
+        post: operations["submit_work"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{id}/payment": {
         parameters: {
             query?: never;
@@ -228,7 +365,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Fund a milestone into escrow, or release it to the freelancer (the client only).
+         * Move a milestone's money: the client funds it into escrow or approves
+         *     the work and releases it to the freelancer (which issues the invoice);
+         *     the freelancer refunds it to the client.
          *     With an `Idempotency-Key` header, a repeat with the same key and body
          *     answers as the first did (marked `Idempotent-Replayed: true`) and moves
          *     nothing; the same key with another body is a 409.
@@ -339,6 +478,40 @@ export interface paths {
         put?: never;
         /** Decline an invitation; the client is told. */
         post: operations["decline_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's invoices, as client or freelancer, newest first. */
+        get: operations["my_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice, for its parties and admins. */
+        get: operations["invoice"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -464,6 +637,26 @@ export interface paths {
         put?: never;
         /** Invite a freelancer to propose on the caller's open job. */
         post: operations["invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice of a job, for the contract's parties and admins: the one
+         *     named by `invoice_id`, else the latest.
+         */
+        get: operations["job_invoice"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -730,6 +923,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a provider's event: `stripe` (verified by `Stripe-Signature`) or
+         *     `paypal` (verified with PayPal's verify-webhook-signature API).
+         */
+        post: operations["webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -823,6 +1036,7 @@ export interface components {
         CompanySize: "1" | "2-10" | "11-50" | "51-200" | "201-1000" | "1000+";
         Contract: {
             amount?: null | components["schemas"]["Money"];
+            cancel_requested_by?: null | components["schemas"]["UserId"];
             client_id: components["schemas"]["UserId"];
             /** Format: date-time */
             ended_at?: string | null;
@@ -843,6 +1057,13 @@ export interface components {
              */
             weekly_limit_hours?: number | null;
         };
+        /** @description A contract with the history of its milestones. */
+        ContractDetail: components["schemas"]["Contract"] & {
+            /** @description Oldest first. */
+            history: components["schemas"]["MilestoneEventView"][];
+        };
+        /** @enum {string} */
+        ContractEnding: "complete" | "cancel";
         /**
          * Format: uuid
          * @description The agreement a hire creates between a client and a freelancer.
@@ -867,6 +1088,9 @@ export interface components {
             school: string;
             /** Format: int32 */
             start_year: number;
+        };
+        EndRequest: {
+            ending: components["schemas"]["ContractEnding"];
         };
         /** @description The error body, for the OpenAPI document. */
         ErrorBody: {
@@ -905,6 +1129,8 @@ export interface components {
          * @description An uploaded file (avatar, portfolio image, attachment).
          */
         FileId: string;
+        /** @enum {string} */
+        Format: "json" | "html" | "pdf";
         FreelancerCard: {
             availability: components["schemas"]["Availability"];
             avatar_file_id?: null | components["schemas"]["FileId"];
@@ -1006,6 +1232,69 @@ export interface components {
         InvitationStatus: "pending" | "accepted" | "declined";
         InvitationWithJobView: components["schemas"]["Invitation"] & {
             job: components["schemas"]["JobSummary"];
+        };
+        /** @description An invoice as issued. */
+        Invoice: {
+            client: components["schemas"]["InvoiceParty"];
+            contract_id: components["schemas"]["ContractId"];
+            currency: components["schemas"]["Currency"];
+            freelancer: components["schemas"]["InvoiceParty"];
+            id: components["schemas"]["InvoiceId"];
+            /** Format: date-time */
+            issued_at: string;
+            job_id: components["schemas"]["JobId"];
+            kind: components["schemas"]["InvoiceKind"];
+            lines: components["schemas"]["InvoiceLine"][];
+            number: string;
+            /** Format: date */
+            period_end?: string | null;
+            /**
+             * Format: date
+             * @description Hourly weeks: the first and last day billed (Monday to Sunday, UTC).
+             */
+            period_start?: string | null;
+            /** @description The contract's title. */
+            title: string;
+            totals: components["schemas"]["InvoiceTotals"];
+        };
+        /**
+         * Format: uuid
+         * @description What a client was charged and a freelancer paid for a milestone or an hourly week.
+         */
+        InvoiceId: string;
+        /** @enum {string} */
+        InvoiceKind: "milestone" | "hourly_week";
+        /** @description One billed item with the fees on it. */
+        InvoiceLine: {
+            /** @description What the work costs, before fees. */
+            amount: components["schemas"]["Money"];
+            /** @description The marketplace fee the client pays on top of `amount`. */
+            client_fee: components["schemas"]["Money"];
+            description: string;
+            /** @description The service fee taken from what the freelancer is paid. */
+            freelancer_fee: components["schemas"]["Money"];
+            hourly_rate?: null | components["schemas"]["Money"];
+            /**
+             * Format: int32
+             * @description Hourly weeks: the minutes billed.
+             */
+            minutes?: number | null;
+        };
+        /** @description One side of the contract as the invoice names it. */
+        InvoiceParty: {
+            id: components["schemas"]["UserId"];
+            name: string;
+        };
+        /** @description The sums every invoice shows. */
+        InvoiceTotals: {
+            client_fees: components["schemas"]["Money"];
+            /** @description What the client paid: subtotal plus the client's fees. */
+            client_total: components["schemas"]["Money"];
+            freelancer_fees: components["schemas"]["Money"];
+            /** @description What the freelancer was paid: subtotal less the service fees. */
+            freelancer_net: components["schemas"]["Money"];
+            /** @description The work, before fees. */
+            subtotal: components["schemas"]["Money"];
         };
         /** @description A job in full. */
         Job: {
@@ -1148,6 +1437,12 @@ export interface components {
             /** Format: int32 */
             position: number;
             status: components["schemas"]["MilestoneStatus"];
+            /**
+             * Format: date-time
+             * @description When the work was last handed in; unanswered, it is released after
+             *     the platform's auto-release period (14 days by default).
+             */
+            submitted_at?: string | null;
             title: string;
         };
         /**
@@ -1159,6 +1454,21 @@ export interface components {
             /** Format: date */
             due_date?: string | null;
             title: string;
+        };
+        /** @enum {string} */
+        MilestoneEventKind: "submitted" | "changes_requested" | "released" | "auto_released" | "refunded";
+        /**
+         * @description One entry of a milestone's history: a hand-in with its message and
+         *     files, a request for changes, a release or a refund.
+         */
+        MilestoneEventView: {
+            author_id?: null | components["schemas"]["UserId"];
+            /** Format: date-time */
+            created_at: string;
+            file_ids: components["schemas"]["FileId"][];
+            kind: components["schemas"]["MilestoneEventKind"];
+            message: string;
+            milestone_id: components["schemas"]["MilestoneId"];
         };
         /**
          * Format: uuid
@@ -1182,6 +1492,19 @@ export interface components {
             amount: number;
             currency: components["schemas"]["Currency"];
         };
+        Month: {
+            /** @description Paid to the caller as a freelancer, after service fees, per currency. */
+            earned: components["schemas"]["Money"][];
+            /**
+             * Format: date
+             * @description The first day of the month.
+             */
+            month: string;
+            /** @description Paid by the caller as a client, fees included, less refunds, per currency. */
+            spent: components["schemas"]["Money"][];
+        };
+        /** @enum {string} */
+        Movement: "fund" | "release" | "refund" | "withdraw" | "clear_pending" | "payout_returned";
         Notification: {
             /** Format: date-time */
             created_at: string;
@@ -1235,6 +1558,7 @@ export interface components {
         Paged_Contract: {
             items: {
                 amount?: null | components["schemas"]["Money"];
+                cancel_requested_by?: null | components["schemas"]["UserId"];
                 client_id: components["schemas"]["UserId"];
                 /** Format: date-time */
                 ended_at?: string | null;
@@ -1317,6 +1641,34 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Invoice: {
+            items: {
+                client: components["schemas"]["InvoiceParty"];
+                contract_id: components["schemas"]["ContractId"];
+                currency: components["schemas"]["Currency"];
+                freelancer: components["schemas"]["InvoiceParty"];
+                id: components["schemas"]["InvoiceId"];
+                /** Format: date-time */
+                issued_at: string;
+                job_id: components["schemas"]["JobId"];
+                kind: components["schemas"]["InvoiceKind"];
+                lines: components["schemas"]["InvoiceLine"][];
+                number: string;
+                /** Format: date */
+                period_end?: string | null;
+                /**
+                 * Format: date
+                 * @description Hourly weeks: the first and last day billed (Monday to Sunday, UTC).
+                 */
+                period_start?: string | null;
+                /** @description The contract's title. */
+                title: string;
+                totals: components["schemas"]["InvoiceTotals"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
         Paged_OwnJobSummary: {
             items: (components["schemas"]["JobSummary"] & {
                 /**
@@ -1368,6 +1720,46 @@ export interface components {
             /** @description Absent on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Transaction: {
+            items: {
+                /**
+                 * @description `available` or `pending` (the caller's balances), or `payment` (what
+                 *     the caller paid, or got back, through the provider as a client).
+                 */
+                account: string;
+                /** @description Into the account when positive, out of it when negative. */
+                amount: components["schemas"]["Money"];
+                contract_id?: null | components["schemas"]["ContractId"];
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: uuid
+                 * @description The ledger transaction.
+                 */
+                id: string;
+                movement: components["schemas"]["Movement"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Withdrawal: {
+            items: {
+                amount: components["schemas"]["Money"];
+                /** Format: date-time */
+                created_at: string;
+                destination?: string | null;
+                id: components["schemas"]["WithdrawalId"];
+                /** @description `sandbox`, `stripe` or `paypal`. */
+                provider: string;
+                /** @description The provider's id of the payout. */
+                reference?: string | null;
+                status: components["schemas"]["WithdrawalStatus"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
         PasswordResetConfirm: {
             password: string;
             token: string;
@@ -1376,13 +1768,25 @@ export interface components {
             email: string;
         };
         /** @enum {string} */
-        PaymentAction: "fund" | "release";
+        PaymentAction: "fund" | "release" | "refund";
         PaymentRequest: {
             action: components["schemas"]["PaymentAction"];
             milestone_id: components["schemas"]["MilestoneId"];
+            /**
+             * @description Funding through Stripe or PayPal: the payment method (`pm_...`) or
+             *     the approved PayPal order the client chose in the browser.
+             */
+            payment_source?: string | null;
         };
         /** @enum {string} */
         PaymentType: "fixed" | "hourly";
+        PayoutDestination: {
+            /**
+             * @description A Stripe connected account (`acct_...`) or a PayPal e-mail address,
+             *     for the provider the marketplace runs on.
+             */
+            destination: string;
+        };
         PortfolioItem: {
             description?: string;
             image_file_ids?: components["schemas"]["FileId"][];
@@ -1511,6 +1915,24 @@ export interface components {
         TokenRequest: {
             token: string;
         };
+        Transaction: {
+            /**
+             * @description `available` or `pending` (the caller's balances), or `payment` (what
+             *     the caller paid, or got back, through the provider as a client).
+             */
+            account: string;
+            /** @description Into the account when positive, out of it when negative. */
+            amount: components["schemas"]["Money"];
+            contract_id?: null | components["schemas"]["ContractId"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The ledger transaction.
+             */
+            id: string;
+            movement: components["schemas"]["Movement"];
+        };
         /** @description The multipart form of an upload. */
         UploadForm: {
             /**
@@ -1545,6 +1967,43 @@ export interface components {
         };
         /** @enum {string} */
         Visibility: "public" | "invite_only";
+        WebhookAck: {
+            /**
+             * @description `applied` (it changed something), `recorded` (nothing to do) or
+             *     `duplicate` (seen before; nothing done again).
+             */
+            outcome: string;
+        };
+        WithdrawRequest: {
+            /** @description At least 5.00 and at most the available balance in its currency. */
+            amount: components["schemas"]["Money"];
+        };
+        Withdrawal: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            created_at: string;
+            destination?: string | null;
+            id: components["schemas"]["WithdrawalId"];
+            /** @description `sandbox`, `stripe` or `paypal`. */
+            provider: string;
+            /** @description The provider's id of the payout. */
+            reference?: string | null;
+            status: components["schemas"]["WithdrawalStatus"];
+        };
+        /**
+         * Format: uuid
+         * @description A user's request to move available money out to their provider.
+         */
+        WithdrawalId: string;
+        /** @enum {string} */
+        WithdrawalStatus: "paid" | "failed";
+        /** @description A freelancer's hand-in, or a client's request for changes. */
+        WorkNote: {
+            /** @description Attachments uploaded with `purpose=attachment`; only a hand-in carries files (at most 10). */
+            file_ids?: components["schemas"]["FileId"][];
+            /** @description What was done, or what should change (1 to 5,000 characters). */
+            message: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1745,6 +2204,177 @@ export interface operations {
             };
         };
     };
+    monthly: {
+        parameters: {
+            query: {
+                /** @description First month (any day in it), e.g. `2026-01-01`. */
+                from: string;
+                /** @description Last month, included; at most 36 months after `from`. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Month"][];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    payout_destination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutDestination"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    transactions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Transaction"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdrawals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Withdrawal"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Withdrawal"];
+                };
+            };
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_categories: {
         parameters: {
             query?: never;
@@ -1811,10 +2441,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ContractDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    end_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["Contract"];
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1955,6 +2630,126 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    request_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+                /** @description milestone id */
+                milestone_id: components["schemas"]["MilestoneId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    submit_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+                /** @description milestone id */
+                milestone_id: components["schemas"]["MilestoneId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2262,6 +3057,70 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_invoices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Invoice"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    invoice: {
+        parameters: {
+            query?: {
+                /** @description `json` (default), `html` or `pdf`. */
+                format?: components["schemas"]["Format"];
+            };
+            header?: never;
+            path: {
+                /** @description invoice id */
+                id: components["schemas"]["InvoiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; `text/html` or `application/pdf` by `format` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2709,6 +3568,42 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    job_invoice: {
+        parameters: {
+            query?: {
+                /** @description `json` (default), `html` or `pdf`. */
+                format?: components["schemas"]["Format"];
+                /** @description Which of the job's invoices; the latest when absent. */
+                invoice_id?: components["schemas"]["InvoiceId"];
+            };
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; `text/html` or `application/pdf` by `format` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3326,6 +4221,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicProfile"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `stripe` or `paypal` */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        /** @description the provider's event, exactly as sent */
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAck"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             404: {
