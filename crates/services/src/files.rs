@@ -147,7 +147,7 @@ impl Files {
         for subject in attachments::subjects_of(&self.db, id).await? {
             let job_id = match subject {
                 // A milestone hand-in's files are for the contract's parties.
-                Subject::MilestoneEvent(event) => {
+                Subject::Submission(event) => {
                     let Some(contract) = milestones::contract_of_event(&self.db, event).await? else { continue };
                     match contracts::find(&self.db, contract).await? {
                         Some(c) if c.is_party(viewer) => return Ok(true),
@@ -165,7 +165,7 @@ impl Files {
             let allowed = match subject {
                 // A proposal's files are for its freelancer and the job's client.
                 Subject::Proposal(_) => job.client_id == viewer,
-                Subject::MilestoneEvent(_) => false,
+                Subject::Submission(_) => false,
                 Subject::Job(_) => crate::jobs::may_view(&self.db, Some(viewer), &job)
                     .await
                     .map_err(|e| FileError::Internal(crate::Internal(e.to_string())))?,

@@ -15,8 +15,8 @@ use crate::error::StoreResult;
 pub enum Subject {
     Job(JobId),
     Proposal(ProposalId),
-    /// A submission or review note in a milestone's history.
-    MilestoneEvent(Uuid),
+    /// A milestone hand-in: an entry of the milestone's history.
+    Submission(Uuid),
 }
 
 impl Subject {
@@ -24,7 +24,7 @@ impl Subject {
         match self {
             Self::Job(id) => ("job", id.into_uuid()),
             Self::Proposal(id) => ("proposal", id.into_uuid()),
-            Self::MilestoneEvent(id) => ("milestone_event", id),
+            Self::Submission(id) => ("submission", id),
         }
     }
 }
@@ -56,23 +56,20 @@ pub async fn subjects_of(db: &impl ConnectionTrait, file: FileId) -> StoreResult
         .filter_map(|row| match row.subject.as_str() {
             "job" => Some(Subject::Job(row.subject_id.into())),
             "proposal" => Some(Subject::Proposal(row.subject_id.into())),
-            "milestone_event" => Some(Subject::MilestoneEvent(row.subject_id)),
+            "submission" => Some(Subject::Submission(row.subject_id)),
             _ => None,
         })
         .collect())
 }
 
 /// The files of each milestone history entry, by entry.
-pub async fn of_milestone_events(
-    db: &impl ConnectionTrait,
-    events: &[Uuid],
-) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
+pub async fn of_submissions(db: &impl ConnectionTrait, events: &[Uuid]) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
     let mut files: HashMap<Uuid, Vec<FileId>> = HashMap::new();
     if events.is_empty() {
         return Ok(files);
     }
     let rows = link::Entity::find()
-        .filter(link::Column::Subject.eq("milestone_event"))
+        .filter(link::Column::Subject.eq("submission"))
         .filter(link::Column::SubjectId.is_in(events.iter().copied()))
         .all(db)
         .await?;

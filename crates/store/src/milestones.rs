@@ -204,7 +204,7 @@ pub async fn events(db: &impl ConnectionTrait, milestones: &[MilestoneId]) -> St
         .all(db)
         .await?;
     let ids: Vec<uuid::Uuid> = rows.iter().map(|r| r.id).collect();
-    let mut files = attachments::of_milestone_events(db, &ids).await?;
+    let mut files = attachments::of_submissions(db, &ids).await?;
     rows.into_iter()
         .map(|r| {
             Ok(MilestoneEvent {

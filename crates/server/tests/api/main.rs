@@ -3,6 +3,7 @@
 mod accounts;
 mod commands;
 mod conventions;
+mod escrow;
 mod files;
 mod freelancers;
 mod hiring;

@@ -100,6 +100,41 @@ impl TestApp {
         }
     }
 
+    /// A client, a freelancer and their fixed-price contract with two
+    /// milestones: Design ($200) and Build ($300).
+    pub async fn fixed_contract(&self) -> (TestUser, TestUser, Value) {
+        let client = self.signup("client").await;
+        let freelancer = self.signup("freelancer").await;
+        let job = self.post_job(&client, fixed_job(json!({}))).await;
+        let milestones = json!([
+            {"title": "Design", "amount": usd(20_000), "due_date": null},
+            {"title": "Build", "amount": usd(30_000), "due_date": null},
+        ]);
+        let bid = self.bid(&freelancer, &id(&job), proposal(50_000, json!({"milestones": milestones}))).await;
+        let res =
+            self.put(&format!("/api/jobs/{}/hire", id(&job)), json!({"proposal_id": bid["id"]}), &client.access).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        (client, freelancer, res.json().await.expect("json"))
+    }
+
+    /// Every ledger invariant holds.
+    pub async fn assert_books_balance(&self) {
+        let violations = store::ledger::check(&self.db).await.expect("ledger check");
+        assert_eq!(violations, vec![], "the books balance");
+    }
+
+    /// A POST with an `Idempotency-Key`.
+    pub async fn keyed_post(&self, path: &str, body: Value, token: &str, key: &str) -> reqwest::Response {
+        self.http
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("Idempotency-Key", key)
+            .json(&body)
+            .send()
+            .await
+            .expect("sent")
+    }
+
     /// The kinds of `user`'s notifications, newest first.
     pub async fn notification_kinds(&self, user: &TestUser) -> Vec<String> {
         let page = self.json("/api/notifications", Some(&user.access)).await;
@@ -114,4 +149,9 @@ pub fn ids(page: &Value) -> Vec<String> {
 
 pub fn id(value: &Value) -> String {
     value["id"].as_str().expect("id").to_owned()
+}
+
+/// The body of `POST /api/contracts/{id}/payment`.
+pub fn pay(milestone: &Value, action: &str) -> Value {
+    json!({"milestone_id": milestone["id"], "action": action})
 }

@@ -4,47 +4,23 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::market::{fixed_job, hourly_job, id, proposal, usd};
-use crate::support::{TestApp, TestUser, expect_error};
-
-/// A client, a freelancer and their fixed-price contract with two milestones.
-async fn contract(app: &TestApp) -> (TestUser, TestUser, Value) {
-    let client = app.signup("client").await;
-    let freelancer = app.signup("freelancer").await;
-    let job = app.post_job(&client, fixed_job(json!({}))).await;
-    let milestones = json!([
-        {"title": "Design", "amount": usd(20_000), "due_date": null},
-        {"title": "Build", "amount": usd(30_000), "due_date": null},
-    ]);
-    let bid = app.bid(&freelancer, &id(&job), proposal(50_000, json!({"milestones": milestones}))).await;
-    let res = app.put(&format!("/api/jobs/{}/hire", id(&job)), json!({"proposal_id": bid["id"]}), &client.access).await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    (client, freelancer, res.json().await.expect("json"))
-}
-
-async fn ledger_balances(app: &TestApp) {
-    let violations = store::ledger::check(&app.db).await.expect("ledger check");
-    assert_eq!(violations, vec![], "the books balance");
-}
-
-fn pay(milestone: &Value, action: &str) -> Value {
-    json!({"milestone_id": milestone["id"], "action": action})
-}
+use crate::market::{fixed_job, hourly_job, id, pay, proposal, usd};
+use crate::support::{TestApp, expect_error};
 
 #[tokio::test]
 async fn the_client_funds_then_releases_and_the_freelancer_is_paid_less_the_fee() {
     let app = TestApp::spawn().await;
-    let (client, freelancer, contract) = contract(&app).await;
+    let (client, freelancer, contract) = app.fixed_contract().await;
     let path = format!("/api/contracts/{}/payment", id(&contract));
     let design = &contract["milestones"][0];
 
     let res = app.post(&path, pay(design, "fund"), Some(&client.access)).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.json::<Value>().await.expect("json")["status"], "funded");
-    ledger_balances(&app).await;
+    app.assert_books_balance().await;
     let res = app.post(&path, pay(design, "release"), Some(&client.access)).await;
     assert_eq!(res.json::<Value>().await.expect("json")["status"], "released");
-    ledger_balances(&app).await;
+    app.assert_books_balance().await;
 
     // $200.00 less the 10% service fee.
     let balance = app.json("/api/balance", Some(&freelancer.access)).await;
@@ -61,7 +37,7 @@ async fn the_client_funds_then_releases_and_the_freelancer_is_paid_less_the_fee(
 #[tokio::test]
 async fn only_the_client_pays_each_step_once_and_strangers_see_nothing() {
     let app = TestApp::spawn().await;
-    let (client, freelancer, contract) = contract(&app).await;
+    let (client, freelancer, contract) = app.fixed_contract().await;
     let stranger = app.signup("client").await;
     let path = format!("/api/contracts/{}/payment", id(&contract));
     let design = &contract["milestones"][0];
@@ -94,14 +70,14 @@ async fn only_the_client_pays_each_step_once_and_strangers_see_nothing() {
     assert_eq!(app.post(&path, pay(design, "release"), Some(&client.access)).await.status(), StatusCode::OK);
     let again = app.post(&path, pay(design, "release"), Some(&client.access)).await;
     expect_error(again, StatusCode::CONFLICT, "invalid_state").await;
-    ledger_balances(&app).await;
+    app.assert_books_balance().await;
     assert_eq!(app.count("ledger_transactions").await, 2);
 }
 
 #[tokio::test]
 async fn simultaneous_funding_of_one_milestone_moves_money_once() {
     let app = TestApp::spawn().await;
-    let (client, _, contract) = contract(&app).await;
+    let (client, _, contract) = app.fixed_contract().await;
     let path = format!("/api/contracts/{}/payment", id(&contract));
     let design = contract["milestones"][0].clone();
     for action in ["fund", "release"] {
@@ -111,13 +87,13 @@ async fn simultaneous_funding_of_one_milestone_moves_money_once() {
         assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
     }
     assert_eq!(app.count("ledger_transactions").await, 2);
-    ledger_balances(&app).await;
+    app.assert_books_balance().await;
 }
 
 #[tokio::test]
 async fn milestones_are_added_in_the_contracts_currency_and_bad_amounts_are_refused() {
     let app = TestApp::spawn().await;
-    let (client, freelancer, contract) = contract(&app).await;
+    let (client, freelancer, contract) = app.fixed_contract().await;
     let path = format!("/api/contracts/{}/milestone", id(&contract));
     let stranger = app.signup("freelancer").await;
     let before = app.snapshot().await;
@@ -159,56 +135,45 @@ async fn milestones_are_added_in_the_contracts_currency_and_bad_amounts_are_refu
     expect_error(res, StatusCode::CONFLICT, "contract_not_fixed_active").await;
 }
 
-async fn keyed(app: &TestApp, path: &str, body: Value, token: &str, key: &str) -> reqwest::Response {
-    app.http
-        .post(app.url(path))
-        .bearer_auth(token)
-        .header("Idempotency-Key", key)
-        .json(&body)
-        .send()
-        .await
-        .expect("sent")
-}
-
 #[tokio::test]
 async fn an_idempotency_key_replays_the_first_answer_and_moves_money_once() {
     let app = TestApp::spawn().await;
-    let (client, _, contract) = contract(&app).await;
+    let (client, _, contract) = app.fixed_contract().await;
     let path = format!("/api/contracts/{}/payment", id(&contract));
     let design = contract["milestones"][0].clone();
 
-    let first = keyed(&app, &path, pay(&design, "fund"), &client.access, "fund-design-1").await;
+    let first = app.keyed_post(&path, pay(&design, "fund"), &client.access, "fund-design-1").await;
     assert_eq!(first.status(), StatusCode::OK);
     let first: Value = first.json().await.expect("json");
-    let again = keyed(&app, &path, pay(&design, "fund"), &client.access, "fund-design-1").await;
+    let again = app.keyed_post(&path, pay(&design, "fund"), &client.access, "fund-design-1").await;
     assert_eq!(again.status(), StatusCode::OK);
     assert_eq!(again.headers().get("idempotent-replayed").map(|v| v.as_bytes()), Some(&b"true"[..]));
     assert_eq!(again.json::<Value>().await.expect("json"), first);
     assert_eq!(app.count("ledger_transactions").await, 1);
 
-    let other = keyed(&app, &path, pay(&design, "release"), &client.access, "fund-design-1").await;
+    let other = app.keyed_post(&path, pay(&design, "release"), &client.access, "fund-design-1").await;
     expect_error(other, StatusCode::CONFLICT, "idempotency_key_reused").await;
-    let bad = keyed(&app, &path, pay(&design, "release"), &client.access, "").await;
+    let bad = app.keyed_post(&path, pay(&design, "release"), &client.access, "").await;
     expect_error(bad, StatusCode::BAD_REQUEST, "invalid_idempotency_key").await;
 
     // Many at once with one key: one runs, the rest replay it or are told it is in progress.
     let build = &contract["milestones"][1];
-    let attempts = (0..8).map(|_| keyed(&app, &path, pay(build, "fund"), &client.access, "fund-build"));
+    let attempts = (0..8).map(|_| app.keyed_post(&path, pay(build, "fund"), &client.access, "fund-build"));
     let statuses: Vec<StatusCode> = futures::future::join_all(attempts).await.iter().map(|r| r.status()).collect();
     assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
     // And with different keys: exactly one takes effect.
     let keys: Vec<String> = (0..8).map(|i| format!("release-{i}")).collect();
-    let attempts = keys.iter().map(|key| keyed(&app, &path, pay(build, "release"), &client.access, key));
+    let attempts = keys.iter().map(|key| app.keyed_post(&path, pay(build, "release"), &client.access, key));
     let statuses: Vec<StatusCode> = futures::future::join_all(attempts).await.iter().map(|r| r.status()).collect();
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
     assert_eq!(app.count("ledger_transactions").await, 3);
-    ledger_balances(&app).await;
+    app.assert_books_balance().await;
 }
 
 #[tokio::test]
 async fn unfunded_milestones_are_edited_or_removed_and_funded_ones_stay() {
     let app = TestApp::spawn().await;
-    let (client, freelancer, contract) = contract(&app).await;
+    let (client, freelancer, contract) = app.fixed_contract().await;
     let stranger = app.signup("client").await;
     let (design, build) = (&contract["milestones"][0], &contract["milestones"][1]);
     let at = |m: &Value| format!("/api/contracts/{}/milestones/{}", id(&contract), id(m));
@@ -240,5 +205,5 @@ async fn unfunded_milestones_are_edited_or_removed_and_funded_ones_stay() {
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let now = app.json(&format!("/api/contracts/{}", id(&contract)), Some(&client.access)).await;
     assert_eq!(now["milestones"].as_array().map(Vec::len), Some(1));
-    ledger_balances(&app).await;
+    app.assert_books_balance().await;
 }

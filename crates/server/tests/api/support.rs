@@ -22,6 +22,8 @@ pub struct TestApp {
     pub http: reqwest::Client,
     pub data_dir: PathBuf,
     pub db: store::Db,
+    /// The running app's services, for driving the worker's sweeps at chosen times.
+    pub services: services::Services,
     /// The database this app uses, for running the binary against it.
     pub database_url: String,
 }
@@ -55,11 +57,12 @@ impl TestApp {
         let database_url = config.database_url();
         let app = App::build(&config).await.expect("app builds");
         let db = app.services.db.clone();
+        let services = app.services.clone();
         let listener = tokio::net::TcpListener::bind(config.addr).await.expect("binds");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         tokio::spawn(app.serve(listener, std::future::pending()));
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Self { base, http, data_dir, db, database_url }
+        Self { base, http, data_dir, db, services, database_url }
     }
 
     pub fn url(&self, path: &str) -> String {

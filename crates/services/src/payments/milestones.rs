@@ -166,7 +166,7 @@ impl Payments {
             now,
         )
         .await?;
-        attachments::replace(&txn, Subject::MilestoneEvent(event), &note.file_ids).await?;
+        attachments::replace(&txn, Subject::Submission(event), &note.file_ids).await?;
         notify(&txn, contract.client_id, NotificationKind::MilestoneSubmitted, payload(&contract, &milestone), now)
             .await?;
         let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
