@@ -1,5 +1,10 @@
-//! The ledger as stored: every transaction with its postings, and each
-//! account's balance kept beside them in the same database transaction.
+//! The ledger as stored: every transaction with its postings, and the
+//! balance of each user and escrow account kept beside them in the same
+//! database transaction (the platform's own accounts are summed on demand,
+//! see `Account::is_cached`).
+//!
+//! Balance rows are updated in account order, so two transactions touching
+//! the same accounts lock them in the same order and cannot deadlock.
 
 use std::collections::BTreeMap;
 
@@ -53,7 +58,9 @@ pub async fn record(
         }
     });
     posting::Entity::insert_many(rows).exec_without_returning(db).await?;
-    for p in tx.postings() {
+    let mut cached: Vec<_> = tx.postings().iter().filter(|p| p.account.is_cached()).collect();
+    cached.sort_by_key(|p| (p.account, p.amount.currency));
+    for p in cached {
         add_to_balance(db, p.account, p.amount, now).await?;
     }
     Ok(id)
@@ -92,9 +99,22 @@ async fn add_to_balance(
     Ok(())
 }
 
-/// The cached balance of an account (zero when it never moved).
+/// The balance of an account (zero when it never moved).
 pub async fn balance_of(db: &impl ConnectionTrait, account: Account, currency: Currency) -> StoreResult<Money> {
     let (kind, account_id) = account.key();
+    if !account.is_cached() {
+        let sum: Option<i64> = posting::Entity::find()
+            .select_only()
+            .expr(sum_of_amounts(db.get_database_backend()))
+            .filter(posting::Column::AccountKind.eq(kind))
+            .filter(posting::Column::AccountId.eq(account_id))
+            .filter(posting::Column::Currency.eq(currency.code()))
+            .into_tuple()
+            .one(db)
+            .await?
+            .flatten();
+        return Ok(Money::new(sum.unwrap_or(0), currency));
+    }
     let row = balance::Entity::find_by_id((kind.to_owned(), account_id, currency.code().to_owned())).one(db).await?;
     Ok(Money::new(row.map_or(0, |r| r.balance), currency))
 }
@@ -145,17 +165,21 @@ struct AccountSum {
     total: i64,
 }
 
+/// `SUM(amount)` as an integer: SUM is DECIMAL on MySQL, the cast keeps it
+/// an integer everywhere.
+fn sum_of_amounts(backend: sea_orm::DbBackend) -> sea_orm::sea_query::SimpleExpr {
+    match backend {
+        sea_orm::DbBackend::MySql => Expr::cust("CAST(SUM(amount) AS SIGNED)"),
+        _ => Expr::cust("CAST(SUM(amount) AS BIGINT)"),
+    }
+}
+
 /// Every violation of the ledger's invariants: unbalanced transactions,
 /// cached balances that differ from their postings, and accounts below zero
 /// that must not be.
 pub async fn check(db: &impl ConnectionTrait) -> StoreResult<Vec<Violation>> {
     let backend = db.get_database_backend();
-    // SUM is DECIMAL on MySQL; the cast keeps it an integer everywhere.
-    let total = || Expr::cust("CAST(SUM(amount) AS BIGINT)");
-    let total = match backend {
-        sea_orm::DbBackend::MySql => Expr::cust("CAST(SUM(amount) AS SIGNED)"),
-        _ => total(),
-    };
+    let total = sum_of_amounts(backend);
     let mut violations = Vec::new();
     let per_transaction = Query::select()
         .columns([posting::Column::TransactionId, posting::Column::Currency])
@@ -207,7 +231,13 @@ pub async fn check(db: &impl ConnectionTrait) -> StoreResult<Vec<Violation>> {
         }
     }
     for ((kind, account, currency), sum) in actual {
-        violations.push(Violation::BalanceDrift { kind, account, currency, cached: 0, actual: sum });
+        let found =
+            Account::from_key(&kind, account).ok_or_else(|| StoreError::Corrupt(format!("account kind {kind}")))?;
+        if found.is_cached() {
+            violations.push(Violation::BalanceDrift { kind, account, currency, cached: 0, actual: sum });
+        } else if found.must_stay_positive() && sum < 0 {
+            violations.push(Violation::Negative { kind, account, currency, balance: sum });
+        }
     }
     Ok(violations)
 }

@@ -58,6 +58,14 @@ impl Account {
         })
     }
 
+    /// Whether the store keeps a running balance for this account. The
+    /// platform's own accounts take part in nearly every movement, so a
+    /// cached balance row for them would queue every payment behind one
+    /// lock; their balances are summed from the postings when asked for.
+    pub const fn is_cached(self) -> bool {
+        !matches!(self, Self::PlatformRevenue | Self::ProviderClearing)
+    }
+
     /// Whether the balance of this account may never drop below zero.
     pub const fn must_stay_positive(self) -> bool {
         !matches!(self, Self::ProviderClearing)

@@ -129,7 +129,7 @@ async fn ledger_check_passes_on_balanced_books_and_names_each_drift() {
     // A cached balance that no longer matches its postings is reported.
     let bump = sea_orm::Statement::from_string(
         app.db.get_database_backend(),
-        "UPDATE account_balances SET balance = balance + 1 WHERE account_kind = 'platform_revenue'".to_owned(),
+        "UPDATE account_balances SET balance = balance + 1 WHERE account_kind = 'available'".to_owned(),
     );
     sea_orm::ConnectionTrait::execute_raw(&app.db, bump).await.expect("bumped");
     let violations = ledger::check(&app.db).await.expect("check");
@@ -137,7 +137,7 @@ async fn ledger_check_passes_on_balanced_books_and_names_each_drift() {
     let bad = downwork(&app, &["ledger-check"]);
     assert!(!bad.status.success());
     assert!(
-        String::from_utf8_lossy(&bad.stdout).contains("platform_revenue"),
+        String::from_utf8_lossy(&bad.stdout).contains(&format!("available {}", freelancer.id)),
         "{}",
         String::from_utf8_lossy(&bad.stdout)
     );

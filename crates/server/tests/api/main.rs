@@ -2,6 +2,7 @@
 
 mod accounts;
 mod commands;
+mod concurrency;
 mod conventions;
 mod escrow;
 mod files;
@@ -16,3 +17,4 @@ mod proposals;
 mod sessions;
 mod storage_s3;
 mod support;
+mod withdrawals;
