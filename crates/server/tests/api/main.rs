@@ -17,4 +17,5 @@ mod proposals;
 mod sessions;
 mod storage_s3;
 mod support;
+mod webhooks;
 mod withdrawals;
