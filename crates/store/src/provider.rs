@@ -5,11 +5,10 @@
 use chrono::{DateTime, Utc};
 use domain::Money;
 use sea_orm::prelude::Uuid;
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::entity::{provider_event as event, provider_payment as payment};
-use crate::error::StoreResult;
+use crate::error::{StoreError, StoreResult};
 
 /// What the provider did with money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +69,8 @@ pub async fn payment_by_reference(
 }
 
 /// Remembers a webhook event; false when it was seen before, and then the
-/// caller must not apply it again.
+/// caller must not apply it again. A repeat is caught by the unique index
+/// (on PostgreSQL that ends the transaction, which the caller then drops).
 pub async fn first_sighting(
     db: &impl ConnectionTrait,
     provider: &str,
@@ -87,13 +87,12 @@ pub async fn first_sighting(
         reference: Set(reference.map(str::to_owned)),
         received_at: Set(now),
     };
-    let keep = OnConflict::columns([event::Column::Provider, event::Column::EventId])
-        .do_nothing_on([event::Column::Provider])
-        .to_owned();
-    let inserted = event::Entity::insert(row).on_conflict(keep).exec_without_returning(db).await?;
-    Ok(inserted == 1)
+    match event::Entity::insert(row).exec_without_returning(db).await.map_err(StoreError::from) {
+        Ok(_) => Ok(true),
+        Err(StoreError::Duplicate(_)) => Ok(false),
+        Err(other) => Err(other),
+    }
 }
-
 /// A provider payment as booked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderPayment {
