@@ -78,11 +78,3 @@ export function hire(jobId: string, proposalId: string, weeklyLimitHours?: numbe
     }),
   );
 }
-
-export function listContracts(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Contract>> {
-  return unwrap(api.GET("/api/contracts", { params: { query } }));
-}
-
-export function getContract(id: string): Promise<Contract> {
-  return unwrap(api.GET("/api/contracts/{id}", { params: { path: { id } } }));
-}

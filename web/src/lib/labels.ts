@@ -5,12 +5,15 @@ import type {
   ExperienceLevel,
   InvitationStatus,
   JobStatus,
+  MilestoneEventKind,
   MilestoneStatus,
+  Movement,
   PaymentType,
   ProjectDuration,
   ProposalStatus,
   Role,
   Visibility,
+  WithdrawalStatus,
 } from "../api/types";
 
 export const AVAILABILITY: Record<Availability, string> = {
@@ -108,6 +111,36 @@ export const MILESTONE_STATUSES: Record<MilestoneStatus, string> = {
   released: "Paid",
   refunded: "Refunded",
   disputed: "Disputed",
+};
+
+/** What happened to a milestone, after who did it ("Finn submitted work"). */
+export const MILESTONE_EVENTS: Record<MilestoneEventKind, string> = {
+  submitted: "submitted work",
+  changes_requested: "asked for changes",
+  released: "approved the work and released the payment",
+  auto_released: "released automatically after the review period",
+  refunded: "refunded the payment",
+};
+
+export const MOVEMENTS: Record<Movement, string> = {
+  fund: "Milestone funded",
+  release: "Milestone payment",
+  refund: "Refund",
+  withdraw: "Withdrawal",
+  clear_pending: "Review period over",
+  payout_returned: "Withdrawal returned",
+};
+
+/** The ledger's names for the caller's accounts. */
+export const ACCOUNTS: Record<string, string> = {
+  available: "available balance",
+  pending: "pending balance",
+  payment: "your payment method",
+};
+
+export const WITHDRAWAL_STATUSES: Record<WithdrawalStatus, string> = {
+  paid: "Paid out",
+  failed: "Returned",
 };
 
 const DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { centsToInput, formatHourlyRate, formatMoney, parseAmountToCents, parseHourlyRate } from "./money";
+import { centsToInput, formatAmounts, formatHourlyRate, formatMoney, parseAmountToCents, parseHourlyRate } from "./money";
+
+describe("formatAmounts", () => {
+  it("lists amounts in several currencies, and a dash for none", () => {
+    expect(formatAmounts([{ amount: 1200, currency: "usd" }, { amount: 500, currency: "eur" }])).toBe("$12.00, €5.00");
+    expect(formatAmounts([])).toBe("—");
+  });
+
+  it("shows money going out with a minus sign", () => {
+    expect(formatAmounts([{ amount: -2100, currency: "usd" }])).toBe("-$21.00");
+  });
+});
 
 describe("formatMoney", () => {
   it("formats integer cents with two decimals", () => {

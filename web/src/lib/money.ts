@@ -15,6 +15,11 @@ export function formatMoney(money: Money, locale = "en-US"): string {
   }).format(money.amount / 100);
 }
 
+/** "$12.00, €5.00" for amounts in several currencies; "—" for none. */
+export function formatAmounts(amounts: Money[], locale = "en-US"): string {
+  return amounts.length > 0 ? amounts.map((money) => formatMoney(money, locale)).join(", ") : "—";
+}
+
 /** "$85.50/hr". */
 export function formatHourlyRate(money: Money, locale = "en-US"): string {
   return `${formatMoney(money, locale)}/hr`;

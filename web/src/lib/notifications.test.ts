@@ -21,6 +21,27 @@ describe("describeNotification", () => {
     );
   });
 
+  it("describes money moving on a contract", () => {
+    const amount = { amount: 20000, currency: "usd" };
+    expect(describeNotification(note("milestone_funded", { contract_id: "c1", milestone_id: "m1", title: "Design", amount }))).toEqual({
+      text: "The client funded “Design” ($200.00). You can start work on it.",
+      href: "/contracts/c1",
+    });
+    expect(describeNotification(note("milestone_submitted", { contract_id: "c1", title: "Design", amount })).text).toBe(
+      "Work on “Design” was submitted for your review.",
+    );
+    expect(describeNotification(note("milestone_released", { contract_id: "c1", title: "Design", amount })).text).toBe(
+      "The payment for “Design” ($200.00) was released to you.",
+    );
+    expect(describeNotification(note("invoice_ready", { invoice_id: "i1", contract_id: "c1" })).href).toBe("/invoices");
+    expect(describeNotification(note("cancellation_requested", { contract_id: "c1", title: "Logo" })).text).toBe("The client asked to cancel the contract “Logo”.");
+    expect(describeNotification(note("contract_ended", { contract_id: "c1", title: "Logo", status: "cancelled" })).text).toBe("The contract “Logo” was cancelled.");
+    expect(describeNotification(note("withdrawal_failed", { amount: { amount: 5000, currency: "usd" } }))).toEqual({
+      text: "A withdrawal ($50.00) came back; the money is available again.",
+      href: "/balance",
+    });
+  });
+
   it("copes with kinds and payloads it does not know", () => {
     expect(describeNotification(note("something_new", null))).toEqual({ text: "Update about a job.", href: "/jobs" });
     expect(describeNotification(note("proposal_closed", {})).text).toBe("A job closed without your proposal.");

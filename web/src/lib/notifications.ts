@@ -1,4 +1,5 @@
-import type { Notification } from "../api/types";
+import type { Money, Notification } from "../api/types";
+import { formatMoney } from "./money";
 
 export interface NotificationText {
   text: string;
@@ -12,6 +13,10 @@ interface Payload {
   contract_id?: string;
   reason?: string | null;
   accepted?: boolean;
+  /** A milestone's or a contract's title. */
+  title?: string;
+  amount?: Money;
+  status?: string;
 }
 
 /** What a notification says, and where it leads, by its kind and payload. */
@@ -19,6 +24,10 @@ export function describeNotification(notification: Notification): NotificationTe
   const p = (notification.payload ?? {}) as Payload;
   const job = p.job_title ? `“${p.job_title}”` : "a job";
   const jobPage = p.job_id ? `/jobs/${p.job_id}` : "/jobs";
+  const contractPage = p.contract_id ? `/contracts/${p.contract_id}` : "/contracts";
+  const titled = p.title ? `“${p.title}”` : "a milestone";
+  const contractName = p.title ? ` “${p.title}”` : "";
+  const amount = p.amount ? ` (${formatMoney(p.amount)})` : "";
   switch (notification.kind) {
     case "job_invitation":
       return { text: `You are invited to send a proposal for ${job}.`, href: "/my/invitations" };
@@ -37,6 +46,24 @@ export function describeNotification(notification: Notification): NotificationTe
       return { text: `${job[0].toUpperCase()}${job.slice(1)} closed without your proposal.`, href: jobPage };
     case "hired":
       return { text: `You were hired for ${job}. The contract has started.`, href: p.contract_id ? `/contracts/${p.contract_id}` : "/contracts" };
+    case "milestone_funded":
+      return { text: `The client funded ${titled}${amount}. You can start work on it.`, href: contractPage };
+    case "milestone_submitted":
+      return { text: `Work on ${titled} was submitted for your review.`, href: contractPage };
+    case "changes_requested":
+      return { text: `The client asked for changes to ${titled}.`, href: contractPage };
+    case "milestone_released":
+      return { text: `The payment for ${titled}${amount} was released to you.`, href: contractPage };
+    case "milestone_refunded":
+      return { text: `The escrow for ${titled}${amount} was refunded to you.`, href: contractPage };
+    case "invoice_ready":
+      return { text: "A new invoice is ready.", href: "/invoices" };
+    case "cancellation_requested":
+      return { text: `The client asked to cancel the contract${contractName}.`, href: contractPage };
+    case "contract_ended":
+      return { text: `The contract${contractName} was ${p.status === "cancelled" ? "cancelled" : "completed"}.`, href: contractPage };
+    case "withdrawal_failed":
+      return { text: `A withdrawal${amount} came back; the money is available again.`, href: "/balance" };
     default:
       return { text: `Update about ${job}.`, href: jobPage };
   }

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { listContracts } from "../api/proposals";
+import { listContracts } from "../api/contracts";
 import { useSession } from "../auth/session";
 import { LoadMore } from "../components/LoadMore";
 import { ErrorPanel, Loading } from "../components/Status";

@@ -1,6 +1,7 @@
 import { listCategories, getJob } from "../api/jobs";
 import { listNotifications } from "../api/notifications";
-import { findMyProposal, getContract } from "../api/proposals";
+import { getContract } from "../api/contracts";
+import { findMyProposal } from "../api/proposals";
 
 export const categoriesQuery = () => ({
   queryKey: ["categories"] as const,

@@ -1,4 +1,4 @@
-import type { Job, JobSummary, OwnProfile, Proposal, ProposalWithJob, ReceivedProposal } from "../api/types";
+import type { ContractDetail, Invoice, Job, JobSummary, Milestone, OwnProfile, Proposal, ProposalWithJob, ReceivedProposal } from "../api/types";
 
 export function freelancerProfile(overrides: Partial<OwnProfile> = {}): OwnProfile {
   return {
@@ -134,3 +134,63 @@ export const categories = [
   { slug: "design-creative", name: "Design & Creative" },
   { slug: "web-development", name: "Web Development" },
 ];
+
+export const CLIENT_ID = fixedJob().client_id;
+export const FREELANCER_ID = proposal().freelancer_id;
+
+export function milestone(overrides: Partial<Milestone> = {}): Milestone {
+  return {
+    id: "01a22400-0000-7000-8000-00000000m001",
+    position: 0,
+    title: "Design",
+    amount: { amount: 20000, currency: "usd" },
+    status: "proposed",
+    due_date: null,
+    submitted_at: null,
+    ...overrides,
+  };
+}
+
+/** A fixed-price contract between the fixtures' client and freelancer, with its history. */
+export function contractDetail(overrides: Partial<ContractDetail> = {}): ContractDetail {
+  return {
+    id: "01a22400-1111-7000-8000-000000000c01",
+    job_id: fixedJob().id,
+    proposal_id: proposal().id,
+    client_id: CLIENT_ID,
+    freelancer_id: FREELANCER_ID,
+    title: fixedJob().title,
+    payment_type: "fixed",
+    status: "active",
+    amount: { amount: 45000, currency: "usd" },
+    hourly_rate: null,
+    weekly_limit_hours: null,
+    cancel_requested_by: null,
+    started_at: "2026-11-28T21:05:00Z",
+    ended_at: null,
+    milestones: [milestone(), milestone({ id: "01a22400-0000-7000-8000-00000000m002", position: 1, title: "Build", amount: { amount: 25000, currency: "usd" } })],
+    history: [],
+    ...overrides,
+  };
+}
+
+export function invoice(overrides: Partial<Invoice> = {}): Invoice {
+  const amount = (cents: number) => ({ amount: cents, currency: "usd" as const });
+  return {
+    id: "01a22400-2222-7000-8000-0000000000i1",
+    number: "DW-2026-000001",
+    kind: "milestone",
+    issued_at: "2026-11-29T10:00:00Z",
+    contract_id: contractDetail().id,
+    job_id: fixedJob().id,
+    title: fixedJob().title,
+    client: { id: CLIENT_ID, name: "Cleo Client" },
+    freelancer: { id: FREELANCER_ID, name: "Finn Freelancer" },
+    currency: "usd",
+    period_start: null,
+    period_end: null,
+    lines: [{ description: "Design", amount: amount(20000), client_fee: amount(1000), freelancer_fee: amount(2000), hourly_rate: null, minutes: null }],
+    totals: { subtotal: amount(20000), client_fees: amount(1000), client_total: amount(21000), freelancer_fees: amount(2000), freelancer_net: amount(18000) },
+    ...overrides,
+  };
+}

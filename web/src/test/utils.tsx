@@ -63,3 +63,13 @@ export function CurrentLocation() {
   const location = useLocation();
   return <output data-testid="location">{location.pathname + location.search}</output>;
 }
+
+/**
+ * jsdom has no object URLs; documents fetched as blobs get a fake one.
+ * Returns the mock that hands them out.
+ */
+export function stubObjectUrls() {
+  const createObjectURL = vi.fn((_blob: Blob) => "blob:document");
+  Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+  return createObjectURL;
+}

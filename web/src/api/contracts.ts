@@ -1,0 +1,57 @@
+import { api, unwrap } from "./client";
+import type { Contract, ContractDetail, ContractEnding, Milestone, Paged, PaymentAction, WorkNote } from "./types";
+
+export function listContracts(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Contract>> {
+  return unwrap(api.GET("/api/contracts", { params: { query } }));
+}
+
+/** A contract with its milestones and their history. */
+export function getContract(id: string): Promise<ContractDetail> {
+  return unwrap(api.GET("/api/contracts/{id}", { params: { path: { id } } }));
+}
+
+/**
+ * Moves a milestone's money: the client funds and releases, the freelancer
+ * refunds. `idempotencyKey` makes a retry of the same click move nothing twice.
+ */
+export function payMilestone(contractId: string, milestoneId: string, action: PaymentAction, idempotencyKey: string): Promise<Milestone> {
+  return unwrap(
+    api.POST("/api/contracts/{id}/payment", {
+      params: { path: { id: contractId }, header: { "Idempotency-Key": idempotencyKey } },
+      body: { milestone_id: milestoneId, action },
+    }),
+  );
+}
+
+/** The freelancer hands in a milestone's work, with files uploaded as attachments. */
+export function submitWork(contractId: string, milestoneId: string, note: WorkNote): Promise<Milestone> {
+  return unwrap(
+    api.POST("/api/contracts/{id}/milestones/{milestone_id}/submit", {
+      params: { path: { id: contractId, milestone_id: milestoneId } },
+      body: note,
+    }),
+  );
+}
+
+/** The client sends submitted work back with what should change. */
+export function requestChanges(contractId: string, milestoneId: string, message: string): Promise<Milestone> {
+  return unwrap(
+    api.POST("/api/contracts/{id}/milestones/{milestone_id}/request-changes", {
+      params: { path: { id: contractId, milestone_id: milestoneId } },
+      body: { message },
+    }),
+  );
+}
+
+/**
+ * Completes or cancels a contract. The client's cancel asks the freelancer;
+ * the freelancer's cancel refunds the funded milestones at once.
+ */
+export function endContract(id: string, ending: ContractEnding, idempotencyKey: string): Promise<Contract> {
+  return unwrap(
+    api.POST("/api/contracts/{id}/end", {
+      params: { path: { id }, header: { "Idempotency-Key": idempotencyKey } },
+      body: { ending },
+    }),
+  );
+}

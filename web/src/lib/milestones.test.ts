@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { MilestoneEvent } from "../api/types";
+import { describeEvent, milestoneActions } from "./milestones";
+
+describe("milestoneActions", () => {
+  it("lets the client fund, release and ask for changes", () => {
+    expect(milestoneActions("proposed", "client")).toEqual(["fund"]);
+    expect(milestoneActions("funded", "client")).toEqual(["release"]);
+    expect(milestoneActions("submitted", "client")).toEqual(["release", "request_changes"]);
+    expect(milestoneActions("changes_requested", "client")).toEqual(["release"]);
+  });
+
+  it("lets the freelancer hand in work and refund escrow", () => {
+    expect(milestoneActions("proposed", "freelancer")).toEqual([]);
+    expect(milestoneActions("funded", "freelancer")).toEqual(["submit", "refund"]);
+    expect(milestoneActions("changes_requested", "freelancer")).toEqual(["submit", "refund"]);
+    expect(milestoneActions("submitted", "freelancer")).toEqual(["refund"]);
+  });
+
+  it("offers nothing once the money has left escrow, nor to anyone else", () => {
+    for (const status of ["released", "refunded", "disputed"] as const) {
+      expect(milestoneActions(status, "client")).toEqual([]);
+      expect(milestoneActions(status, "freelancer")).toEqual([]);
+    }
+    expect(milestoneActions("funded", null)).toEqual([]);
+  });
+});
+
+describe("describeEvent", () => {
+  const event = (kind: MilestoneEvent["kind"], author_id: string | null): MilestoneEvent => ({
+    milestone_id: "m1",
+    kind,
+    author_id,
+    message: "",
+    file_ids: [],
+    created_at: "2026-11-29T10:00:00Z",
+  });
+  const nameOf = (id: string) => (id === "me" ? "You" : "Finn");
+
+  it("says who did what", () => {
+    expect(describeEvent(event("submitted", "f1"), nameOf)).toBe("Finn submitted work");
+    expect(describeEvent(event("changes_requested", "me"), nameOf)).toBe("You asked for changes");
+    expect(describeEvent(event("released", "me"), nameOf)).toBe("You approved the work and released the payment");
+  });
+
+  it("says when the platform released the money on its own", () => {
+    expect(describeEvent(event("auto_released", null), nameOf)).toBe("Released automatically after the review period");
+  });
+});

@@ -1,0 +1,28 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { getBalance, getMonthly } from "../api/balance";
+import { listInvoices } from "../api/invoices";
+
+export const balanceQuery = () => ({
+  queryKey: ["balance"] as const,
+  queryFn: getBalance,
+});
+
+/** Earned and spent per month, from `from` to `to` (first days of months). */
+export const monthlyQuery = (from: string, to: string) => ({
+  queryKey: ["balance", "monthly", from, to] as const,
+  queryFn: () => getMonthly(from, to),
+});
+
+/**
+ * The caller's invoices for one contract. The API lists invoices per caller
+ * only, so this reads the newest hundred and keeps the contract's.
+ */
+export const contractInvoicesQuery = (contractId: string) => ({
+  queryKey: ["invoices", "contract", contractId] as const,
+  queryFn: async () => (await listInvoices({ limit: 100 })).items.filter((invoice) => invoice.contract_id === contractId),
+});
+
+/** After money moved: contracts, balances and invoices are read again. */
+export function refreshMoney(queryClient: QueryClient) {
+  for (const key of ["contracts", "balance", "invoices"]) void queryClient.invalidateQueries({ queryKey: [key] });
+}
