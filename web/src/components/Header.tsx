@@ -72,6 +72,12 @@ export function Header() {
                   <NavLink to="/contracts">Contracts</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/balance">Balance</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/invoices">Invoices</NavLink>
+                </li>
+                <li>
                   <NavLink to="/notifications" className="nav__bell" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}>
                     <BellIcon />
                     {unread > 0 && (

@@ -1,12 +1,15 @@
 import { Link, useLocation, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
-import { useSession } from "../auth/session";
+import type { ContractDetail } from "../api/types";
+import { ContractEnd } from "../components/ContractEnd";
+import { ContractInvoices } from "../components/ContractInvoices";
+import { MilestoneCard } from "../components/MilestoneCard";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
 import { describeContractTerms } from "../lib/contracts";
-import { CONTRACT_STATUSES, MILESTONE_STATUSES, formatDate } from "../lib/labels";
-import { formatMoney } from "../lib/money";
+import { CONTRACT_STATUSES, formatDate } from "../lib/labels";
+import { useContractParties } from "../lib/useContractParties";
 import { contractQuery } from "./marketQueries";
 import { publicProfileQuery } from "./profileQueries";
 
@@ -14,7 +17,6 @@ export function ContractPage() {
   const { id = "" } = useParams();
   const location = useLocation();
   const hired = (location.state as { hired?: string } | null)?.hired;
-  const session = useSession();
   const contract = useQuery(contractQuery(id));
 
   if (contract.isPending) return <Loading label="Loading the contract…" />;
@@ -31,7 +33,12 @@ export function ContractPage() {
     return <ErrorPanel error={contract.error} retry={() => contract.refetch()} />;
   }
 
-  const c = contract.data;
+  return <ContractView contract={contract.data} hired={hired} />;
+}
+
+function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?: string }) {
+  const { me, role, nameOf } = useContractParties(c);
+  const milestones = [...c.milestones].sort((a, b) => a.position - b.position);
   return (
     <div className="stack narrow">
       {hired && (
@@ -48,6 +55,11 @@ export function ContractPage() {
           <li>
             <StatusBadge status={c.status} label={CONTRACT_STATUSES[c.status]} />
           </li>
+          {c.status === "active" && c.cancel_requested_by && (
+            <li>
+              <StatusBadge status="pending" label="Cancellation requested" />
+            </li>
+          )}
           <li>Started {formatDate(c.started_at)}</li>
           {c.ended_at && <li>Ended {formatDate(c.ended_at)}</li>}
           <li>
@@ -59,41 +71,33 @@ export function ContractPage() {
             <dt>Terms</dt>
             <dd>{describeContractTerms(c)}</dd>
           </div>
-          <Party label="Client" userId={c.client_id} me={session?.user.id} />
-          <Party label="Freelancer" userId={c.freelancer_id} me={session?.user.id} />
+          <Party label="Client" userId={c.client_id} me={me} />
+          <Party label="Freelancer" userId={c.freelancer_id} me={me} />
         </dl>
-        {c.milestones.length > 0 ? (
-          <table className="table">
-            <caption>Milestones</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Milestone</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...c.milestones]
-                .sort((a, b) => a.position - b.position)
-                .map((m, i) => (
-                  <tr key={m.id}>
-                    <td>{i + 1}</td>
-                    <td>{m.title}</td>
-                    <td>{formatMoney(m.amount)}</td>
-                    <td>{m.due_date ? formatDate(m.due_date) : "—"}</td>
-                    <td>
-                      <StatusBadge status={m.status} label={MILESTONE_STATUSES[m.status]} />
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        ) : (
-          c.payment_type === "fixed" && <p className="muted">No milestones: the whole amount is paid on completion.</p>
-        )}
       </article>
+      {milestones.length > 0 ? (
+        <section className="card" aria-labelledby="milestones-title">
+          <h2 id="milestones-title">Milestones</h2>
+          <ol className="milestones">
+            {milestones.map((m, i) => (
+              <li key={m.id}>
+                <MilestoneCard
+                  contract={c}
+                  milestone={m}
+                  number={i + 1}
+                  history={c.history.filter((event) => event.milestone_id === m.id)}
+                  role={role}
+                  nameOf={nameOf}
+                />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        c.payment_type === "fixed" && <p className="muted">No milestones: the whole amount is paid on completion.</p>
+      )}
+      <ContractInvoices contractId={c.id} me={me} />
+      {role && me && <ContractEnd contract={c} role={role} me={me} nameOf={nameOf} />}
     </div>
   );
 }
