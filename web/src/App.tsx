@@ -5,6 +5,7 @@ import { ApiError } from "./api/errors";
 import { RequireRole } from "./auth/RequireRole";
 import { RequireAuth, useSession } from "./auth/session";
 import { Header } from "./components/Header";
+import { BalancePage } from "./pages/BalancePage";
 import { ContractPage } from "./pages/ContractPage";
 import { ContractsPage } from "./pages/ContractsPage";
 import { EditJobPage } from "./pages/EditJobPage";
@@ -13,6 +14,7 @@ import { EditProposalPage } from "./pages/EditProposalPage";
 import { FreelancersPage } from "./pages/FreelancersPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitationsPage } from "./pages/InvitationsPage";
+import { InvoicesPage } from "./pages/InvoicesPage";
 import { JobBoardPage } from "./pages/JobBoardPage";
 import { JobPage } from "./pages/JobPage";
 import { JobProposalsPage } from "./pages/JobProposalsPage";
@@ -118,6 +120,8 @@ export const routes: RouteObject[] = [
       { path: "contracts", element: authed(<ContractsPage />) },
       { path: "notifications", element: authed(<NotificationsPage />) },
       { path: "contracts/:id", element: authed(<ContractPage />) },
+      { path: "balance", element: authed(<BalancePage />) },
+      { path: "invoices", element: authed(<InvoicesPage />) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
