@@ -1,12 +1,14 @@
 // End-to-end walk through the product against the real server binary and
 // Debian's Chromium: sign up, edit the profile, check the public page; then a
-// client posts a job, a freelancer finds it and bids, and the client hires.
+// client posts a job, a freelancer finds it and bids, and the client hires;
+// the first milestone is funded, handed in, approved and released, both sides
+// get its invoice, and the freelancer withdraws.
 //
 //   npm run build && npm run e2e
 //
 // Settings: DOWNWORK_BIN (default ../target/debug/downwork), CHROMIUM_PATH
 // (default /usr/bin/chromium), E2E_HEADED=1 to watch it run.
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -48,14 +50,17 @@ const market = {
     budgetShown: "$500.00",
     question: "Which similar pages have you built?",
   },
+  handIn: { message: "Desktop and mobile mockups, as agreed; the file has both.", file: "mockups.png" },
+  withdrawal: { amount: "25", shown: "$25.00", left: "$155.00" },
   invitation: "Your Rust work looks like a fit; would you send a proposal?",
   proposal: {
     amount: "450",
     coverLetter: "I have built a dozen landing pages like this one, all fast and accessible.",
     answer: "Three product launches last year; links on my profile.",
     milestones: [
-      { title: "Design", amount: "200" },
-      { title: "Build", amount: "250" },
+      // With the default fees: the client pays 5% on top, the freelancer gets 10% less.
+      { title: "Design", amount: "200", amountShown: "$200.00", clientPaid: "$210.00", freelancerNet: "$180.00" },
+      { title: "Build", amount: "250", amountShown: "$250.00" },
     ],
     totalShown: "Milestones total: $450.00 of $450.00",
     amountShown: "$450.00",
@@ -421,6 +426,8 @@ async function main() {
       await page.getByText("No invitations waiting").waitFor();
     });
 
+    let contractUrl = "";
+
     await walk.step("the client opens the job's proposals and hires", async () => {
       walk.page = clientPage;
       await clientPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My jobs" }).click();
@@ -440,11 +447,14 @@ async function main() {
       await card.getByRole("button", { name: "Confirm hire" }).click();
 
       await clientPage.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
+      contractUrl = new URL(clientPage.url()).pathname;
       await clientPage.getByRole("status").getByText(`You hired ${market.freelancer.name}.`).waitFor();
       await clientPage.getByRole("heading", { level: 1, name: market.job.title }).waitFor();
       await clientPage.getByText(`Fixed price: ${market.proposal.amountShown}`).waitFor();
-      const milestones = clientPage.getByRole("table", { name: "Milestones" });
-      for (const milestone of market.proposal.milestones) await milestones.getByRole("cell", { name: milestone.title, exact: true }).waitFor();
+      const milestones = clientPage.getByRole("region", { name: "Milestones" });
+      for (const [i, milestone] of market.proposal.milestones.entries()) {
+        await milestones.getByRole("article", { name: `${i + 1}. ${milestone.title}` }).getByText("Not funded yet").waitFor();
+      }
       await clientPage.getByRole("link", { name: market.freelancer.name }).waitFor();
       await walk.screenshot("contract.png");
     });
@@ -466,6 +476,119 @@ async function main() {
       await freelancerPage.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
       await freelancerPage.getByText(`Fixed price: ${market.proposal.amountShown}`).waitFor();
       await freelancerPage.getByText("(you)").waitFor();
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // The first milestone's money: funded into escrow, the work handed in, approved and released.
+    const [first] = market.proposal.milestones;
+    const firstCard = (p) => p.getByRole("article", { name: `1. ${first.title}` });
+    let invoiceNumber = "";
+
+    await walk.step("the client funds the first milestone after confirming", async () => {
+      walk.page = clientPage;
+      await clientPage.goto(contractUrl);
+      const card = firstCard(clientPage);
+      await card.getByRole("button", { name: "Fund milestone" }).click();
+      const confirm = card.getByRole("group", { name: `Fund ${first.title}` });
+      await confirm.getByText(first.amountShown, { exact: true }).waitFor();
+      await confirm.getByRole("button", { name: `Fund ${first.amountShown}` }).click();
+      await card.getByText("Funded", { exact: true }).waitFor();
+      expect((await card.getByRole("button", { name: "Approve & release" }).count()) === 1, "a funded milestone offers no release");
+    });
+
+    await walk.step("the freelancer submits the work with a message and a file", async () => {
+      walk.page = freelancerPage;
+      await freelancerPage.goto(contractUrl);
+      const card = firstCard(freelancerPage);
+      await card.getByText("Funded", { exact: true }).waitFor();
+      await card.getByRole("button", { name: "Submit work" }).click();
+      const form = card.getByRole("form", { name: `Submit work for ${first.title}` });
+      await form.getByLabel("Message to the client").fill(market.handIn.message);
+      await form.getByLabel("Attachments (optional)").setInputFiles({ name: market.handIn.file, mimeType: "image/png", buffer: makeAvatarPng() });
+      await form.getByRole("list", { name: "Attached files" }).getByText(market.handIn.file).waitFor();
+      await form.getByRole("button", { name: "Submit work" }).click();
+      await card.getByText("Work submitted", { exact: true }).waitFor();
+      await card.getByRole("list", { name: `History of ${first.title}` }).getByText("You submitted work").waitFor();
+      await walk.screenshot("milestone-submitted.png");
+    });
+
+    await walk.step("the client reads the hand-in, downloads its file, then approves and releases", async () => {
+      walk.page = clientPage;
+      await clientPage.reload();
+      const card = firstCard(clientPage);
+      const history = card.getByRole("list", { name: `History of ${first.title}` });
+      await history.getByText(`${market.freelancer.name} submitted work`).waitFor();
+      await history.getByText(market.handIn.message).waitFor();
+      const [download] = await Promise.all([clientPage.waitForEvent("download"), history.getByRole("button", { name: "Download attachment 1" }).click()]);
+      expect(download.suggestedFilename() === "attachment-1.png", `the attachment saves as ${download.suggestedFilename()}`);
+
+      await card.getByRole("button", { name: "Approve & release" }).click();
+      const confirm = card.getByRole("group", { name: `Release ${first.title}` });
+      await confirm.getByText(`pay ${first.amountShown} to ${market.freelancer.name}`, { exact: false }).waitFor();
+      await confirm.getByRole("button", { name: `Release ${first.amountShown}` }).click();
+      await card.getByText("Paid", { exact: true }).waitFor();
+      await history.getByText("You approved the work and released the payment").waitFor();
+      // The release issued an invoice, listed on the contract too.
+      const invoices = clientPage.getByRole("region", { name: "Contract invoices" });
+      await invoices.getByText(`You paid ${first.clientPaid}`).waitFor();
+      invoiceNumber = ((await invoices.getByRole("rowheader").first().textContent()) ?? "").trim();
+      expect(/^\S+$/.test(invoiceNumber), `no invoice number on the contract: ${invoiceNumber}`);
+      await walk.screenshot("milestone-released.png");
+    });
+
+    await walk.step("both sides find the invoice under Invoices; its PDF and printable page open", async () => {
+      for (const [p, side] of [
+        [clientPage, `You paid ${first.clientPaid}`],
+        [freelancerPage, `You received ${first.freelancerNet}`],
+      ]) {
+        walk.page = p;
+        await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invoices" }).click();
+        await p.waitForURL("**/invoices");
+        const row = p.getByRole("table", { name: "Invoices" }).getByRole("row", { name: new RegExp(invoiceNumber) });
+        await row.getByText(side).waitFor();
+        await row.getByRole("link", { name: market.job.title }).waitFor();
+
+        const [response, download] = await Promise.all([
+          p.waitForResponse((r) => r.url().includes(`format=pdf`)),
+          p.waitForEvent("download"),
+          row.getByRole("button", { name: "Download PDF" }).click(),
+        ]);
+        expect(response.status() === 200, `the PDF answered ${response.status()}`);
+        expect(response.headers()["content-type"] === "application/pdf", `the PDF came as ${response.headers()["content-type"]}`);
+        expect(download.suggestedFilename() === `${invoiceNumber}.pdf`, `the PDF saves as ${download.suggestedFilename()}`);
+        const pdf = await readFile(await download.path());
+        expect(pdf.subarray(0, 5).toString() === "%PDF-", "the download is not a PDF");
+      }
+
+      const [tab] = await Promise.all([freelancerPage.context().waitForEvent("page"), freelancerPage.getByRole("button", { name: "View" }).click()]);
+      await tab.waitForURL(/^blob:/);
+      await tab.getByText(invoiceNumber).first().waitFor();
+      await tab.close();
+      await walk.screenshot("invoices.png");
+    });
+
+    await walk.step("the freelancer sets a payout destination and withdraws part of the earnings", async () => {
+      walk.page = freelancerPage;
+      await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Balance" }).click();
+      await freelancerPage.waitForURL("**/balance");
+      await freelancerPage.getByRole("region", { name: "Transactions" }).getByText(`+${first.freelancerNet}`).waitFor();
+
+      const payout = freelancerPage.getByRole("form", { name: "Payout destination" });
+      await payout.getByLabel("Payout destination").fill(market.freelancer.email);
+      await payout.getByRole("button", { name: "Save destination" }).click();
+      await payout.getByRole("status").waitFor();
+
+      const form = freelancerPage.getByRole("form", { name: "Withdraw" });
+      const amount = form.getByLabel("Amount (USD)");
+      await amount.fill("4.99");
+      await form.getByRole("button", { name: "Withdraw" }).click();
+      await form.getByText("The least you can withdraw is $5.00.").waitFor();
+      await amount.fill(market.withdrawal.amount);
+      await form.getByRole("button", { name: "Withdraw" }).click();
+      await form.getByRole("status").getByText(`${market.withdrawal.shown} is on its way`).waitFor();
+      await freelancerPage.getByRole("table", { name: "Withdrawals" }).getByText(market.withdrawal.shown).waitFor();
+      await freelancerPage.getByRole("region", { name: "Your balance" }).getByText(market.withdrawal.left).waitFor();
+      await walk.screenshot("balance.png");
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {
