@@ -230,6 +230,7 @@ impl From<MarketError> for AppError {
                     "contract" => "contract_not_found",
                     "milestone" => "milestone_not_found",
                     "invoice" => "invoice_not_found",
+                    "time entry" => "time_entry_not_found",
                     _ => "not_found",
                 },
                 message: format!("{what} not found"),

@@ -5,6 +5,7 @@
 
 pub mod contract;
 pub mod freelancer_search;
+pub mod hourly;
 pub mod ids;
 pub mod invoice;
 pub mod job;

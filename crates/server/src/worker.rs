@@ -1,5 +1,6 @@
-//! Background work on a timer: expiring jobs left open past their time, and
-//! releasing submitted work the client left unanswered. `downwork serve` runs it in-process unless told not to
+//! Background work on a timer: expiring jobs left open past their time,
+//! releasing submitted work the client left unanswered, billing finished
+//! hourly weeks and paying them out after their review period. `downwork serve` runs it in-process unless told not to
 //! (`DOWNWORK_WORKER=false`), and `downwork worker` runs it alone, so that a
 //! deployment can keep it off the web instances. Every task is safe to run
 //! on several instances at once: each change is checked under a row lock.
@@ -35,5 +36,15 @@ async fn sweep(services: &Services) {
         Ok(0) => {}
         Ok(released) => tracing::info!(released, "released submitted work past the review period"),
         Err(err) => tracing::error!(error = %err, "auto-release sweep failed"),
+    }
+    match services.payments.bill_hourly_weeks(Utc::now()).await {
+        Ok(0) => {}
+        Ok(billed) => tracing::info!(billed, "billed finished hourly weeks"),
+        Err(err) => tracing::error!(error = %err, "hourly billing sweep failed"),
+    }
+    match services.payments.release_reviewed_weeks(Utc::now()).await {
+        Ok(0) => {}
+        Ok(released) => tracing::info!(released, "paid out hourly weeks past their review period"),
+        Err(err) => tracing::error!(error = %err, "hourly payout sweep failed"),
     }
 }

@@ -30,6 +30,7 @@ pub mod records {
     pub use store::contracts::{ContractRecord, MilestoneRecord};
     pub use store::files::FileRecord;
     pub use store::freelancer_search::FreelancerSummary;
+    pub use store::hourly::{HourlyWeekRecord, TimeEntryRecord};
     pub use store::invitations::InvitationRecord;
     pub use store::jobs::{JobRecord, OwnJob};
     pub use store::ledger::UserEntry;

@@ -15,6 +15,7 @@ pub mod contracts;
 pub mod email_tokens;
 pub mod files;
 pub mod freelancer_search;
+pub mod hourly;
 pub mod idempotency;
 pub mod invitations;
 pub mod invoices;

@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod notifications;
 pub mod proposals;
 pub mod skills;
+pub mod timesheets;
 pub mod users;
 pub mod webhooks;
 
@@ -36,6 +37,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(proposals::router())
         .merge(invitations::router())
         .merge(contracts::router())
+        .merge(timesheets::router())
         .merge(balance::router())
         .merge(invoices::router())
         .merge(webhooks::router())

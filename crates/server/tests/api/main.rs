@@ -8,6 +8,7 @@ mod escrow;
 mod files;
 mod freelancers;
 mod hiring;
+mod hourly;
 mod job_board;
 mod jobs;
 mod market;

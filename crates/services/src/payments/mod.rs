@@ -9,6 +9,7 @@
 
 mod books;
 mod contract_end;
+mod hourly;
 mod invoices;
 mod milestones;
 mod webhooks;

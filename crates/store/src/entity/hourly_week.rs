@@ -9,6 +9,7 @@ pub struct Model {
     pub week_start: Date,
     pub minutes: i32,
     pub amount: i64,
+    pub freelancer_net: i64,
     pub currency: String,
     pub status: String,
     pub release_after: DateTimeUtc,

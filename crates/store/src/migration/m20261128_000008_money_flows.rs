@@ -147,6 +147,8 @@ enum HourlyWeeks {
     WeekStart,
     Minutes,
     Amount,
+    /// What the freelancer was paid into pending, after the service fee.
+    FreelancerNet,
     Currency,
     Status,
     ReleaseAfter,
@@ -327,6 +329,7 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(HourlyWeeks::WeekStart).date().not_null())
                     .col(int(HourlyWeeks::Minutes))
                     .col(bigint(HourlyWeeks::Amount))
+                    .col(bigint(HourlyWeeks::FreelancerNet))
                     .col(varchar(HourlyWeeks::Currency, 3))
                     .col(varchar(HourlyWeeks::Status, 20))
                     .col(instant(b, HourlyWeeks::ReleaseAfter))
