@@ -284,3 +284,8 @@ pub async fn set_cancel_request(
         .await?;
     Ok(())
 }
+
+pub async fn count(db: &impl ConnectionTrait) -> StoreResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(contract::Entity::find().count(db).await?)
+}

@@ -235,3 +235,25 @@ pub async fn list(
         select.all(db).await?.into_iter().map(TryInto::try_into).collect::<Result<_, _>>()?;
     Ok(Page::from_rows(rows, page.limit, |p| p.id))
 }
+
+/// The first submitted proposal on each of `jobs` that has one (bulk loads).
+pub async fn first_submitted_on(db: &impl ConnectionTrait, jobs: &[JobId]) -> StoreResult<Vec<(ProposalId, JobId)>> {
+    if jobs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(sea_orm::prelude::Uuid, sea_orm::prelude::Uuid)> = proposal::Entity::find()
+        .select_only()
+        .columns([proposal::Column::Id, proposal::Column::JobId])
+        .filter(proposal::Column::JobId.is_in(jobs.iter().map(|j| j.into_uuid())))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_str()))
+        .order_by_asc(proposal::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut seen = std::collections::HashSet::new();
+    Ok(rows
+        .into_iter()
+        .filter(|(_, job)| seen.insert(*job))
+        .map(|(id, job)| (ProposalId::from(id), JobId::from(job)))
+        .collect())
+}

@@ -45,6 +45,9 @@ enum Command {
         /// How many proposals the demo freelancers have sent.
         #[arg(long, default_value_t = 300_000)]
         proposals: u32,
+        /// How many contracts the demo clients have hired into (fixed price, five milestones each).
+        #[arg(long, default_value_t = 5_000)]
+        contracts: u32,
     },
     /// Check the ledger's invariants; print every violation and exit non-zero if any.
     LedgerCheck,
@@ -89,8 +92,8 @@ impl Cli {
                 println!("administrator {} ({})", admin.email, admin.id);
                 Ok(())
             }
-            Command::SeedDemo { users, jobs, proposals } => {
-                seed_demo::run(&config, seed_demo::Sizes { users, jobs, proposals }).await
+            Command::SeedDemo { users, jobs, proposals, contracts } => {
+                seed_demo::run(&config, seed_demo::Sizes { users, jobs, proposals, contracts }).await
             }
             Command::HashRate { seconds } => {
                 let rate = services::passwords::measure_hash_rate(seconds.max(1)).await?;

@@ -36,14 +36,20 @@ async fn create_admin_makes_a_new_administrator_or_promotes_an_account() {
 #[tokio::test]
 async fn seed_demo_is_idempotent_and_its_accounts_log_in() {
     let app = TestApp::spawn().await;
-    let args = ["seed-demo", "--users", "6", "--jobs", "40", "--proposals", "60"];
+    let args = ["seed-demo", "--users", "6", "--jobs", "40", "--proposals", "60", "--contracts", "3"];
     let out = downwork(&app, &args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let counts = [app.count("users").await, app.count("jobs").await, app.count("proposals").await];
-    assert_eq!(counts, [6, 40, 60]);
+    let tables = ["users", "jobs", "proposals", "contracts", "milestones"];
+    let mut counts = Vec::new();
+    for table in tables {
+        counts.push(app.count(table).await);
+    }
+    assert_eq!(counts, [6, 40, 60, 3, 15], "five milestones a contract");
     let again = downwork(&app, &args);
     assert!(again.status.success());
-    assert_eq!([app.count("users").await, app.count("jobs").await, app.count("proposals").await], counts);
+    for (table, count) in tables.iter().zip(&counts) {
+        assert_eq!(app.count(table).await, *count, "{table}");
+    }
     // The demo jobs are on the board.
     let board: Value = app.get("/api/jobs?limit=100", None).await.json().await.expect("json");
     assert!(board["items"].as_array().is_some_and(|jobs| jobs.len() > 20), "{board}");

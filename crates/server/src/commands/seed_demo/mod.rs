@@ -1,6 +1,7 @@
 //! `downwork seed-demo`: realistic demo data. Accounts are
 //! `freelancer{N}@demo.downwork.test` / `client{N}@demo.downwork.test`, all
-//! with the password `demo-password`; clients post jobs and freelancers bid.
+//! with the password `demo-password`; clients post jobs, freelancers bid, and
+//! clients hire on some fixed-price jobs.
 //! Running it again adds only what is missing to reach the asked sizes.
 
 mod people;
@@ -21,6 +22,7 @@ pub struct Sizes {
     pub users: u32,
     pub jobs: u32,
     pub proposals: u32,
+    pub contracts: u32,
 }
 
 pub async fn run(config: &Config, sizes: Sizes) -> anyhow::Result<()> {
@@ -28,8 +30,10 @@ pub async fn run(config: &Config, sizes: Sizes) -> anyhow::Result<()> {
     let users = people::seed(&db, sizes.users).await?;
     let jobs = work::seed_jobs(&db, sizes.jobs).await?;
     let proposals = work::seed_proposals(&db, sizes.proposals).await?;
+    let contracts = work::seed_contracts(&db, sizes.contracts).await?;
     println!(
-        "added {users} users, {jobs} jobs, {proposals} proposals; password for every demo account: {DEMO_PASSWORD}"
+        "added {users} users, {jobs} jobs, {proposals} proposals, {contracts} contracts; \
+         password for every demo account: {DEMO_PASSWORD}"
     );
     Ok(())
 }

@@ -233,3 +233,55 @@ fn proposal(rng: &mut StdRng, payment_type: PaymentType, currency: Currency) -> 
 fn dollars(n: i64) -> Money {
     Money::new(n * 100, Currency::Usd)
 }
+
+/// Milestones each demo contract gets besides the one hiring gives it, so
+/// that there is escrow to fund and release.
+const EXTRA_MILESTONES: u32 = 4;
+
+/// Hires on open fixed-price jobs, through the same service as the web
+/// app, until the database holds `target` contracts; each gets a few more
+/// unfunded milestones.
+pub async fn seed_contracts(db: &store::Db, target: u32) -> anyhow::Result<u32> {
+    let existing = u32::try_from(store::contracts::count(db).await?).unwrap_or(u32::MAX);
+    if existing >= target {
+        return Ok(0);
+    }
+    let hiring = services::Jobs::new(db.clone());
+    let open: Vec<JobId> = jobs::open_ids(db)
+        .await?
+        .into_iter()
+        .filter(|(_, kind, _)| *kind == PaymentType::Fixed)
+        .map(|(id, _, _)| id)
+        .collect();
+    let bar = progress("contracts", u64::from(target))?;
+    bar.set_position(u64::from(existing));
+    let mut count = existing;
+    for chunk in open.chunks(500) {
+        if count >= target {
+            break;
+        }
+        let found = jobs::find_many(db, chunk).await?;
+        for (proposal_id, job_id) in proposals::first_submitted_on(db, chunk).await? {
+            if count >= target {
+                break;
+            }
+            let Some(job) = found.iter().find(|j| j.id == job_id) else { continue };
+            let hire = services::jobs::Hire { proposal_id, weekly_limit_hours: None };
+            let contract =
+                hiring.hire(job.client_id, job_id, hire).await.map_err(|e| anyhow::anyhow!("hiring: {e}"))?;
+            let amount = contract.milestones.first().map(|m| m.amount);
+            if let Some(amount) = amount {
+                let txn = store::begin_write(db).await?;
+                for n in 0..EXTRA_MILESTONES {
+                    let title = format!("Follow-up {}", n + 1);
+                    store::milestones::insert(&txn, contract.id, &title, amount, None, Utc::now()).await?;
+                }
+                txn.commit().await?;
+            }
+            count += 1;
+            bar.set_position(u64::from(count));
+        }
+    }
+    bar.finish();
+    Ok(count - existing)
+}
