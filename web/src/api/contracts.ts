@@ -1,5 +1,5 @@
 import { api, unwrap } from "./client";
-import type { Contract, ContractDetail, ContractEnding, Milestone, Paged, PaymentAction, WorkNote } from "./types";
+import type { Contract, ContractDetail, ContractEnding, Milestone, MilestoneDraft, Paged, PaymentAction, WorkNote } from "./types";
 
 export function listContracts(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Contract>> {
   return unwrap(api.GET("/api/contracts", { params: { query } }));
@@ -8,6 +8,23 @@ export function listContracts(query: { cursor?: string; limit?: number } = {}): 
 /** A contract with its milestones and their history. */
 export function getContract(id: string): Promise<ContractDetail> {
   return unwrap(api.GET("/api/contracts/{id}", { params: { path: { id } } }));
+}
+
+/** Either party adds a milestone to an active fixed-price contract; it waits, unfunded, for the client. */
+export function addMilestone(contractId: string, draft: MilestoneDraft): Promise<Milestone> {
+  return unwrap(api.POST("/api/contracts/{id}/milestone", { params: { path: { id: contractId } }, body: draft }));
+}
+
+/** Either party rewrites a milestone that is not funded yet. */
+export function editMilestone(contractId: string, milestoneId: string, draft: MilestoneDraft): Promise<Milestone> {
+  return unwrap(
+    api.PUT("/api/contracts/{id}/milestones/{milestone_id}", { params: { path: { id: contractId, milestone_id: milestoneId } }, body: draft }),
+  );
+}
+
+/** Either party removes a milestone that is not funded yet. */
+export async function deleteMilestone(contractId: string, milestoneId: string): Promise<void> {
+  await unwrap(api.DELETE("/api/contracts/{id}/milestones/{milestone_id}", { params: { path: { id: contractId, milestone_id: milestoneId } } }));
 }
 
 /**

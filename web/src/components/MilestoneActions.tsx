@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { payMilestone, requestChanges, submitWork } from "../api/contracts";
+import { deleteMilestone, editMilestone, payMilestone, requestChanges, submitWork } from "../api/contracts";
 import type { Contract, Milestone } from "../api/types";
 import type { PartyRole } from "../lib/contracts";
-import { milestoneActions, type MilestoneAction } from "../lib/milestones";
+import { milestoneActions, milestoneFormState, type MilestoneAction } from "../lib/milestones";
 import { formatMoney } from "../lib/money";
 import { refreshMoney } from "../pages/moneyQueries";
 import { ConfirmPanel } from "./ConfirmPanel";
+import { MilestoneForm } from "./MilestoneForm";
 import { WorkNoteForm } from "./WorkNoteForm";
 
 interface MilestoneActionsProps {
@@ -23,6 +24,8 @@ const BUTTONS: Record<MilestoneAction, { label: string; className: string }> = {
   request_changes: { label: "Request changes", className: "button button--secondary" },
   submit: { label: "Submit work", className: "button button--primary" },
   refund: { label: "Refund", className: "button button--ghost" },
+  edit: { label: "Edit milestone", className: "button button--secondary" },
+  remove: { label: "Remove milestone", className: "button button--ghost" },
 };
 
 /** The buttons a party has on one milestone, each opening its confirmation or form. */
@@ -70,6 +73,35 @@ export function MilestoneActions({ contract, milestone, role, otherParty }: Mile
     return (
       <ConfirmPanel label={`Refund ${milestone.title}`} confirmLabel={`Refund ${amount}`} pendingLabel="Refunding…" run={pay("refund")} onDone={done} onDismiss={close}>
         Give the <strong>{amount}</strong> in escrow for “{milestone.title}” back to {otherParty}? You will not be paid for this milestone.
+      </ConfirmPanel>
+    );
+  }
+  if (step === "edit") {
+    return (
+      <MilestoneForm
+        label={`Edit ${milestone.title}`}
+        initial={milestoneFormState(milestone)}
+        currency={milestone.amount.currency}
+        submitLabel="Save milestone"
+        pendingLabel="Saving…"
+        save={(draft) => editMilestone(contract.id, milestone.id, draft)}
+        onDone={done}
+        onCancel={close}
+      />
+    );
+  }
+  if (step === "remove") {
+    return (
+      <ConfirmPanel
+        label={`Remove ${milestone.title}`}
+        confirmLabel="Remove milestone"
+        pendingLabel="Removing…"
+        dismissLabel="Keep it"
+        run={() => deleteMilestone(contract.id, milestone.id)}
+        onDone={done}
+        onDismiss={close}
+      >
+        Remove “{milestone.title}” ({amount}) from the contract? Nothing has been paid into it.
       </ConfirmPanel>
     );
   }

@@ -223,6 +223,45 @@ describe("ContractPage", () => {
     await waitFor(() => expect(calls.find((c) => c.path === path)?.body).toEqual({ ending: "cancel" }));
   });
 
+  it("lets either party add a milestone, and change or remove one that is not funded", async () => {
+    const milestonePath = `/api/contracts/${base.id}/milestones`;
+    const { calls, user } = open(FREELANCER_ID, base, {
+      [`POST /api/contracts/${base.id}/milestone`]: () =>
+        json({ error: { code: "validation_failed", message: "validation failed", fields: { due_date: "must be after today" } } }, 422),
+      [`PUT ${milestonePath}/${design.id}`]: ({ body }) => json({ ...design, ...(body as object) }),
+      [`DELETE ${milestonePath}/${base.milestones[1].id}`]: () => new Response(null, { status: 204 }),
+    });
+    const section = await screen.findByRole("region", { name: "Milestones" });
+    await user.click(within(section).getByRole("button", { name: "Add milestone" }));
+    const add = within(section).getByRole("form", { name: "New milestone" });
+    await user.click(within(add).getByRole("button", { name: "Add milestone" }));
+    expect(within(add).getByLabelText("Milestone")).toHaveAccessibleDescription("Name this milestone.");
+    await user.type(within(add).getByLabelText("Milestone"), "QA pass");
+    await user.type(within(add).getByLabelText("Amount (USD)"), "120.50");
+    await user.type(within(add).getByLabelText("Due date (optional)"), "2020-01-01");
+    await user.click(within(add).getByRole("button", { name: "Add milestone" }));
+    expect(await within(add).findByText("Must be after today")).toBeInTheDocument();
+    expect(calls.find((c) => c.method === "POST")?.body).toEqual({ title: "QA pass", amount: { amount: 12050, currency: "usd" }, due_date: "2020-01-01" });
+    await user.click(within(add).getByRole("button", { name: "Cancel" }));
+
+    const card = await milestoneCard("Design");
+    await user.click(within(card).getByRole("button", { name: "Edit milestone" }));
+    const edit = within(card).getByRole("form", { name: "Edit Design" });
+    const amount = within(edit).getByLabelText("Amount (USD)");
+    expect(amount).toHaveValue("200");
+    await user.clear(amount);
+    await user.type(amount, "210");
+    await user.click(within(edit).getByRole("button", { name: "Save milestone" }));
+    await waitFor(() => expect(calls.find((c) => c.method === "PUT")?.body).toEqual({ title: "Design", amount: { amount: 21000, currency: "usd" }, due_date: null }));
+
+    const build = await milestoneCard("Build");
+    await user.click(within(build).getByRole("button", { name: "Remove milestone" }));
+    const remove = within(build).getByRole("group", { name: "Remove Build" });
+    expect(remove).toHaveTextContent("Remove “Build” ($250.00) from the contract?");
+    await user.click(within(remove).getByRole("button", { name: "Remove milestone" }));
+    await waitFor(() => expect(calls.some((c) => c.method === "DELETE" && c.path === `${milestonePath}/${base.milestones[1].id}`)).toBe(true));
+  });
+
   it("lists the contract's invoices from the viewer's side", async () => {
     const other = invoice({ id: "other", number: "DW-2026-000009", contract_id: "another-contract" });
     open(CLIENT_ID, base, {}, [invoice(), other]);

@@ -2,6 +2,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
 import type { ContractDetail } from "../api/types";
+import { AddMilestone } from "../components/AddMilestone";
 import { ContractEnd } from "../components/ContractEnd";
 import { ContractInvoices } from "../components/ContractInvoices";
 import { MilestoneCard } from "../components/MilestoneCard";
@@ -75,26 +76,29 @@ function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?
           <Party label="Freelancer" userId={c.freelancer_id} me={me} />
         </dl>
       </article>
-      {milestones.length > 0 ? (
+      {(milestones.length > 0 || c.payment_type === "fixed") && (
         <section className="card" aria-labelledby="milestones-title">
           <h2 id="milestones-title">Milestones</h2>
-          <ol className="milestones">
-            {milestones.map((m, i) => (
-              <li key={m.id}>
-                <MilestoneCard
-                  contract={c}
-                  milestone={m}
-                  number={i + 1}
-                  history={c.history.filter((event) => event.milestone_id === m.id)}
-                  role={role}
-                  nameOf={nameOf}
-                />
-              </li>
-            ))}
-          </ol>
+          {milestones.length === 0 ? (
+            <p className="muted">No milestones yet. Add one for the client to fund.</p>
+          ) : (
+            <ol className="milestone-list">
+              {milestones.map((m, i) => (
+                <li key={m.id}>
+                  <MilestoneCard
+                    contract={c}
+                    milestone={m}
+                    number={i + 1}
+                    history={c.history.filter((event) => event.milestone_id === m.id)}
+                    role={role}
+                    nameOf={nameOf}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+          {role && <AddMilestone contract={c} />}
         </section>
-      ) : (
-        c.payment_type === "fixed" && <p className="muted">No milestones: the whole amount is paid on completion.</p>
       )}
       <ContractInvoices contractId={c.id} me={me} />
       {role && me && <ContractEnd contract={c} role={role} me={me} nameOf={nameOf} />}
