@@ -379,6 +379,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A week of an hourly contract's time, for its parties and admins. */
+        get: operations["time_entries"];
+        put?: never;
+        /**
+         * Log time on an active hourly contract (the freelancer only), within the
+         *     weekly limit, in a week not billed yet.
+         */
+        post: operations["log_time"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/time-entries/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct an entry whose week is not billed yet (the freelancer only). */
+        put: operations["edit_time"];
+        post?: never;
+        /** Remove an entry whose week is not billed yet (the freelancer only). */
+        delete: operations["delete_time"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The billed weeks of an hourly contract, newest first. */
+        get: operations["weeks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -1207,6 +1263,28 @@ export interface components {
              */
             weekly_limit_hours?: number | null;
         };
+        HourlyWeek: {
+            /** @description What the week cost, before fees. */
+            amount: components["schemas"]["Money"];
+            /** @description What the freelancer is paid, after the service fee. */
+            freelancer_net: components["schemas"]["Money"];
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            minutes: number;
+            /**
+             * Format: date-time
+             * @description When the client's review period ends and the money becomes available.
+             */
+            release_after: string;
+            status: components["schemas"]["HourlyWeekStatus"];
+            /** Format: date */
+            week_end: string;
+            /** Format: date */
+            week_start: string;
+        };
+        /** @enum {string} */
+        HourlyWeekStatus: "held" | "released" | "disputed";
         Invitation: {
             /** Format: date-time */
             answered_at?: string | null;
@@ -1911,6 +1989,50 @@ export interface components {
         SkillTag: {
             name: string;
             slug: string;
+        };
+        TimeEntry: {
+            /** @description Whether the entry's week is billed; billed time no longer changes. */
+            billed: boolean;
+            /** Format: date-time */
+            created_at: string;
+            id: components["schemas"]["TimeEntryId"];
+            memo: string;
+            /** Format: int32 */
+            minutes: number;
+            /** Format: date */
+            work_date: string;
+        };
+        /**
+         * Format: uuid
+         * @description Minutes a freelancer logged on an hourly contract.
+         */
+        TimeEntryId: string;
+        /** @description Time the freelancer logs. */
+        TimeEntryInput: {
+            /** @description What was done (1 to 500 characters). */
+            memo: string;
+            /**
+             * Format: int32
+             * @description 1 to 1,440 minutes.
+             */
+            minutes: number;
+            /**
+             * Format: date
+             * @description The day the work was done (UTC).
+             */
+            work_date: string;
+        };
+        Timesheet: {
+            entries: components["schemas"]["TimeEntry"][];
+            /**
+             * Format: int32
+             * @description The week's logged minutes.
+             */
+            total_minutes: number;
+            /** Format: date */
+            week_end: string;
+            /** Format: date */
+            week_start: string;
         };
         TokenRequest: {
             token: string;
@@ -2811,6 +2933,217 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    time_entries: {
+        parameters: {
+            query?: {
+                /** @description Any day of the week to list (Monday to Sunday, UTC); this week when absent. */
+                week?: string;
+            };
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timesheet"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    log_time: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeEntryInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_time: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+                /** @description entry id */
+                entry_id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeEntryInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_time: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+                /** @description entry id */
+                entry_id: components["schemas"]["TimeEntryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    weeks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourlyWeek"][];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
