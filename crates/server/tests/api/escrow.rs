@@ -233,3 +233,41 @@ async fn cancelling_is_by_agreement_and_refunds_the_escrow() {
     .expect("balance");
     assert_eq!(escrow.amount, 0);
 }
+
+#[tokio::test]
+async fn someone_off_the_contract_finds_none_of_its_routes() {
+    let app = TestApp::spawn().await;
+    let (client, _, contract) = app.fixed_contract().await;
+    let design = &contract["milestones"][0];
+    fund(&app, &client, &contract, design).await;
+    let stranger = app.signup("freelancer").await;
+    let base = format!("/api/contracts/{}", id(&contract));
+    let milestone = format!("{base}/milestones/{}", id(design));
+    let before = app.snapshot().await;
+    let token = Some(stranger.access.as_str());
+    let note = json!({"message": "x"});
+    let draft = json!({"title": "x", "amount": usd(5_000)});
+    let entry = json!({"work_date": Utc::now().date_naive(), "minutes": 60, "memo": "x"});
+    let mut answers = vec![
+        app.get(&base, token).await,
+        app.get(&format!("{base}/time-entries"), token).await,
+        app.get(&format!("{base}/weeks"), token).await,
+        app.get(&format!("/api/jobs/{}/invoice", contract["job_id"].as_str().expect("job")), token).await,
+        app.post(&format!("{base}/milestone"), draft.clone(), token).await,
+        app.post(&format!("{base}/payment"), pay(design, "release"), token).await,
+        app.post(&format!("{milestone}/submit"), note.clone(), token).await,
+        app.post(&format!("{milestone}/request-changes"), note, token).await,
+        app.post(&format!("{base}/end"), json!({"ending": "cancel"}), token).await,
+        app.post(&format!("{base}/time-entries"), entry.clone(), token).await,
+        app.put(&milestone, draft, &stranger.access).await,
+        app.put(&format!("{base}/time-entries/{}", uuid::Uuid::now_v7()), entry, &stranger.access).await,
+    ];
+    for path in [milestone.clone(), format!("{base}/time-entries/{}", uuid::Uuid::now_v7())] {
+        answers.push(app.http.delete(app.url(&path)).bearer_auth(&stranger.access).send().await.expect("sent"));
+    }
+    for answer in answers {
+        let url = answer.url().path().to_owned();
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND, "{url}");
+    }
+    assert_eq!(app.snapshot().await, before, "nothing changed");
+}
