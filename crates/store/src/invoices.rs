@@ -3,7 +3,7 @@
 
 use domain::invoice::{Invoice, invoice_number};
 use domain::pagination::{Page, PageRequest};
-use domain::{InvoiceId, JobId, MilestoneId, UserId};
+use domain::{ContractId, InvoiceId, JobId, MilestoneId, UserId};
 use sea_orm::prelude::Expr;
 use sea_orm::sea_query::{ExprTrait, OnConflict};
 use sea_orm::{
@@ -90,14 +90,19 @@ pub async fn for_job(db: &impl ConnectionTrait, job: JobId) -> StoreResult<Vec<I
     rows.iter().map(|r| from_json(&r.document)).collect()
 }
 
-/// The invoices a user is a party to, newest first.
+/// The invoices a user is a party to, newest first; only those of
+/// `contract` when given.
 pub async fn for_user(
     db: &impl ConnectionTrait,
     user: UserId,
+    contract: Option<ContractId>,
     page: &PageRequest<InvoiceId>,
 ) -> StoreResult<Page<Invoice>> {
     let mut select =
         invoice::Entity::find().filter(parties(user)).order_by_desc(invoice::Column::Id).limit(page.limit + 1);
+    if let Some(contract) = contract {
+        select = select.filter(invoice::Column::ContractId.eq(contract.into_uuid()));
+    }
     if let Some(after) = page.after {
         select = select.filter(invoice::Column::Id.lt(after.into_uuid()));
     }

@@ -355,7 +355,7 @@ pub async fn user_entries(db: &impl ConnectionTrait, user: UserId, window: Entry
             });
         }
     }
-    entries.sort_by(|a, b| b.transaction_id.cmp(&a.transaction_id));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.transaction_id));
     if let EntryWindow::Page { limit, .. } = window {
         entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     }

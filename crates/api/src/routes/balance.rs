@@ -29,7 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(balance))
         .routes(routes!(withdraw, withdrawals))
-        .routes(routes!(payout_destination))
+        .routes(routes!(payout_destination, current_payout_destination))
         .routes(routes!(transactions))
         .routes(routes!(monthly))
 }
@@ -115,12 +115,25 @@ async fn withdrawals(
     Ok(Json(state.services.payments.my_withdrawals(auth.user.id, &page).await?.map(Into::into).into()))
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PayoutDestination {
     /// A Stripe connected account (`acct_...`) or a PayPal e-mail address,
     /// for the provider the marketplace runs on.
     pub destination: String,
+}
+
+/// Where the caller's withdrawals go at the marketplace's provider, if set.
+#[utoipa::path(get, path = "/api/balance/payout-destination", tag = "payments", security(("bearer" = [])),
+    responses((status = 200, body = PayoutDestination), (status = 404, body = ErrorBody)))]
+async fn current_payout_destination(
+    State(state): State<AppState>,
+    auth: AuthUser,
+) -> Result<Json<PayoutDestination>, AppError> {
+    let destination = state.services.payments.payout_destination(auth.user.id).await?;
+    let destination =
+        destination.ok_or_else(|| AppError::not_found("payout_destination_not_found", "payout destination"))?;
+    Ok(Json(PayoutDestination { destination }))
 }
 
 /// Set where the caller's withdrawals go.

@@ -5,16 +5,15 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use domain::InvoiceId;
-use domain::JobId;
 use domain::invoice::Invoice;
 use domain::pagination::PageRequest;
+use domain::{ContractId, InvoiceId, JobId};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{PageQuery, Paged};
+use super::Paged;
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiPath, ApiQuery};
@@ -38,6 +37,7 @@ pub enum Format {
 pub struct InvoiceQuery {
     /// `json` (default), `html` or `pdf`.
     #[serde(default)]
+    #[param(inline)]
     pub format: Format,
     /// Which of the job's invoices; the latest when absent.
     pub invoice_id: Option<InvoiceId>,
@@ -48,6 +48,7 @@ pub struct InvoiceQuery {
 pub struct FormatQuery {
     /// `json` (default), `html` or `pdf`.
     #[serde(default)]
+    #[param(inline)]
     pub format: Format,
 }
 
@@ -72,16 +73,25 @@ async fn job_invoice(
     render(&invoice, query.format)
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InvoiceListQuery {
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+    /// Only the invoices of this contract.
+    pub contract_id: Option<ContractId>,
+}
+
 /// The caller's invoices, as client or freelancer, newest first.
-#[utoipa::path(get, path = "/api/invoices", tag = "payments", security(("bearer" = [])), params(PageQuery),
+#[utoipa::path(get, path = "/api/invoices", tag = "payments", security(("bearer" = [])), params(InvoiceListQuery),
     responses((status = 200, body = Paged<Invoice>), (status = 401, body = ErrorBody)))]
 async fn my_invoices(
     State(state): State<AppState>,
     auth: AuthUser,
-    ApiQuery(query): ApiQuery<PageQuery>,
+    ApiQuery(query): ApiQuery<InvoiceListQuery>,
 ) -> Result<Json<Paged<Invoice>>, AppError> {
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
-    Ok(Json(state.services.payments.my_invoices(auth.user.id, &page).await?.into()))
+    Ok(Json(state.services.payments.my_invoices(auth.user.id, query.contract_id, &page).await?.into()))
 }
 
 /// One invoice, for its parties and admins.

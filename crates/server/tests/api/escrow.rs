@@ -104,6 +104,11 @@ async fn work_is_handed_in_reviewed_released_and_invoiced_to_both_parties() {
     assert!(pdf.bytes().await.expect("pdf").starts_with(b"%PDF-"));
     let mine = app.json("/api/invoices", Some(&client.access)).await;
     assert_eq!(mine["items"].as_array().expect("items").len(), 1);
+    let of_contract = app.json(&format!("/api/invoices?contract_id={}", id(&contract)), Some(&client.access)).await;
+    assert_eq!(of_contract["items"][0]["id"], invoice["id"]);
+    let other = uuid::Uuid::now_v7();
+    let of_other = app.json(&format!("/api/invoices?contract_id={other}"), Some(&client.access)).await;
+    assert_eq!(of_other["items"], json!([]));
 }
 
 #[tokio::test]

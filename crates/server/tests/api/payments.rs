@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::market::{fixed_job, hourly_job, id, pay, proposal, usd};
+use crate::market::{hourly_job, id, pay, proposal, usd};
 use crate::support::{TestApp, expect_error};
 
 #[tokio::test]

@@ -130,8 +130,11 @@ async fn paid_through_stripe(app: &TestApp, log: &Log) -> TestUser {
     let res = app.put("/api/balance/payout-destination", destination, &freelancer.access).await;
     expect_error(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     let destination = json!({"destination": "acct_1Freelancer"});
-    let res = app.put("/api/balance/payout-destination", destination, &freelancer.access).await;
+    let res = app.get("/api/balance/payout-destination", Some(&freelancer.access)).await;
+    expect_error(res, StatusCode::NOT_FOUND, "payout_destination_not_found").await;
+    let res = app.put("/api/balance/payout-destination", destination.clone(), &freelancer.access).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.json("/api/balance/payout-destination", Some(&freelancer.access)).await, destination);
     freelancer
 }
 

@@ -51,7 +51,7 @@ impl Books<'_> {
             self.now,
         )
         .await?;
-        Ok(charge.checked_sub(amount).map_err(|e| invalid(e.into()))?)
+        charge.checked_sub(amount).map_err(|e| invalid(e.into()))
     }
 
     /// Pays `amount` out of escrow to the freelancer, less the service fee,

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::invoice::{Invoice, InvoiceKind, InvoiceLine, InvoiceParty, InvoiceTotals, numbering_year};
 use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
-use domain::{InvoiceId, JobId, UserId};
+use domain::{ContractId, InvoiceId, JobId, UserId};
 use serde_json::json;
 use store::ConnectionTrait;
 use store::contracts::ContractRecord;
@@ -86,8 +86,14 @@ impl Payments {
         invoices::find(&self.db, id).await?.filter(|i| may_see(viewer, i)).ok_or(MarketError::NotFound("invoice"))
     }
 
-    /// The caller's invoices, as client or freelancer, newest first.
-    pub async fn my_invoices(&self, user: UserId, page: &PageRequest<InvoiceId>) -> Result<Page<Invoice>, MarketError> {
-        Ok(invoices::for_user(&self.db, user, page).await?)
+    /// The caller's invoices, as client or freelancer, newest first; only
+    /// those of `contract` when given.
+    pub async fn my_invoices(
+        &self,
+        user: UserId,
+        contract: Option<ContractId>,
+        page: &PageRequest<InvoiceId>,
+    ) -> Result<Page<Invoice>, MarketError> {
+        Ok(invoices::for_user(&self.db, user, contract, page).await?)
     }
 }

@@ -83,6 +83,11 @@ impl Payments {
         Ok(withdrawals::for_user(&self.db, user, page).await?)
     }
 
+    /// Where the user's withdrawals go at the configured provider, if set.
+    pub async fn payout_destination(&self, user: UserId) -> Result<Option<String>, MarketError> {
+        Ok(withdrawals::payout_destination(&self.db, user, self.provider.name()).await?)
+    }
+
     /// Where the user's withdrawals go at the configured provider: a Stripe
     /// connected account (`acct_...`) or a PayPal e-mail address.
     pub async fn set_payout_destination(&self, user: UserId, destination: &str) -> Result<(), MarketError> {

@@ -163,25 +163,19 @@ impl MigrationTrait for Migration {
         // One column per statement: SQLite adds columns one at a time.
         manager
             .alter_table(
-                Table::alter()
-                    .table(Milestones::Table)
-                    .add_column(&mut instant_null(b, Milestones::SubmittedAt))
-                    .to_owned(),
+                Table::alter().table(Milestones::Table).add_column(instant_null(b, Milestones::SubmittedAt)).to_owned(),
             )
             .await?;
         manager
             .alter_table(
-                Table::alter()
-                    .table(Contracts::Table)
-                    .add_column(&mut uuid_null(Contracts::CancelRequestedBy))
-                    .to_owned(),
+                Table::alter().table(Contracts::Table).add_column(uuid_null(Contracts::CancelRequestedBy)).to_owned(),
             )
             .await?;
         manager
             .alter_table(
                 Table::alter()
                     .table(LedgerTransactions::Table)
-                    .add_column(&mut uuid_null(LedgerTransactions::UserId))
+                    .add_column(uuid_null(LedgerTransactions::UserId))
                     .to_owned(),
             )
             .await?;

@@ -156,7 +156,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Where the caller's withdrawals go at the marketplace's provider, if set. */
+        get: operations["current_payout_destination"];
         /** Set where the caller's withdrawals go. */
         put: operations["payout_destination"];
         post?: never;
@@ -1185,8 +1186,6 @@ export interface components {
          * @description An uploaded file (avatar, portfolio image, attachment).
          */
         FileId: string;
-        /** @enum {string} */
-        Format: "json" | "html" | "pdf";
         FreelancerCard: {
             availability: components["schemas"]["Availability"];
             avatar_file_id?: null | components["schemas"]["FileId"];
@@ -2358,6 +2357,33 @@ export interface operations {
             };
         };
     };
+    current_payout_destination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDestination"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     payout_destination: {
         parameters: {
             query?: never;
@@ -3404,6 +3430,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description Only the invoices of this contract. */
+                contract_id?: components["schemas"]["ContractId"];
             };
             header?: never;
             path?: never;
@@ -3433,7 +3461,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `json` (default), `html` or `pdf`. */
-                format?: components["schemas"]["Format"];
+                format?: "json" | "html" | "pdf";
             };
             header?: never;
             path: {
@@ -3914,7 +3942,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `json` (default), `html` or `pdf`. */
-                format?: components["schemas"]["Format"];
+                format?: "json" | "html" | "pdf";
                 /** @description Which of the job's invoices; the latest when absent. */
                 invoice_id?: components["schemas"]["InvoiceId"];
             };
