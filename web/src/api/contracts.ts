@@ -1,5 +1,18 @@
 import { api, unwrap } from "./client";
-import type { Contract, ContractDetail, ContractEnding, Milestone, MilestoneDraft, Paged, PaymentAction, WorkNote } from "./types";
+import type {
+  Contract,
+  ContractDetail,
+  ContractEnding,
+  HourlyWeek,
+  Milestone,
+  MilestoneDraft,
+  Paged,
+  PaymentAction,
+  TimeEntry,
+  TimeEntryInput,
+  Timesheet,
+  WorkNote,
+} from "./types";
 
 export function listContracts(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Contract>> {
   return unwrap(api.GET("/api/contracts", { params: { query } }));
@@ -71,4 +84,29 @@ export function endContract(id: string, ending: ContractEnding, idempotencyKey: 
       body: { ending },
     }),
   );
+}
+
+/** The time logged on an hourly contract in the week (Monday to Sunday, UTC) that `week` falls in. */
+export function getTimesheet(contractId: string, week: string): Promise<Timesheet> {
+  return unwrap(api.GET("/api/contracts/{id}/time-entries", { params: { path: { id: contractId }, query: { week } } }));
+}
+
+/** The freelancer logs time on an active hourly contract, within the weekly limit. */
+export function logTime(contractId: string, input: TimeEntryInput): Promise<TimeEntry> {
+  return unwrap(api.POST("/api/contracts/{id}/time-entries", { params: { path: { id: contractId } }, body: input }));
+}
+
+/** The freelancer corrects an entry whose week is not billed yet. */
+export function editTime(contractId: string, entryId: string, input: TimeEntryInput): Promise<TimeEntry> {
+  return unwrap(api.PUT("/api/contracts/{id}/time-entries/{entry_id}", { params: { path: { id: contractId, entry_id: entryId } }, body: input }));
+}
+
+/** The freelancer removes an entry whose week is not billed yet. */
+export async function deleteTime(contractId: string, entryId: string): Promise<void> {
+  await unwrap(api.DELETE("/api/contracts/{id}/time-entries/{entry_id}", { params: { path: { id: contractId, entry_id: entryId } } }));
+}
+
+/** The weeks an hourly contract was billed for, newest first. */
+export function listBilledWeeks(contractId: string): Promise<HourlyWeek[]> {
+  return unwrap(api.GET("/api/contracts/{id}/weeks", { params: { path: { id: contractId } } }));
 }

@@ -1,8 +1,8 @@
 import { api, unwrap } from "./client";
 import type { Invoice, Paged } from "./types";
 
-/** The caller's invoices, as client or freelancer, newest first. */
-export function listInvoices(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Invoice>> {
+/** The caller's invoices, as client or freelancer, newest first; `contract_id` keeps one contract's. */
+export function listInvoices(query: { cursor?: string; limit?: number; contract_id?: string } = {}): Promise<Paged<Invoice>> {
   return unwrap(api.GET("/api/invoices", { params: { query } }));
 }
 

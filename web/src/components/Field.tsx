@@ -69,6 +69,55 @@ export function SelectField({ label, error, hint, className, children, ...select
   );
 }
 
+interface DurationFieldProps {
+  legend: ReactNode;
+  hours: string;
+  minutes: string;
+  /** One message for the time as a whole, such as the weekly limit. */
+  error?: string;
+  hint?: ReactNode;
+  onHoursChange: (value: string) => void;
+  onMinutesChange: (value: string) => void;
+}
+
+/** A length of time typed as whole hours and minutes, side by side, with one hint and one error for both. */
+export function DurationField({ legend, hours, minutes, error, hint, onHoursChange, onMinutesChange }: DurationFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const control = {
+    type: "text",
+    inputMode: "numeric" as const,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": [errorId, hintId].filter(Boolean).join(" ") || undefined,
+  };
+  return (
+    <fieldset className={["field", "duration-field", error ? "field--invalid" : ""].filter(Boolean).join(" ")}>
+      <legend>{legend}</legend>
+      <div className="duration-field__inputs">
+        <div>
+          <label htmlFor={`${id}-hours`}>Hours</label>
+          <input id={`${id}-hours`} {...control} value={hours} onChange={(e) => onHoursChange(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-minutes`}>Minutes</label>
+          <input id={`${id}-minutes`} {...control} value={minutes} onChange={(e) => onMinutesChange(e.target.value)} />
+        </div>
+      </div>
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={errorId}>
+          {sentence(error)}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /** Server messages read "must not be empty"; shown alone they start a sentence. */
 function sentence(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;

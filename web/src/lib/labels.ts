@@ -151,6 +151,16 @@ export function formatDate(date: string): string {
   return Number.isNaN(parsed.getTime()) ? date : DAY.format(parsed);
 }
 
+const MONTH_DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+/** "Nov 23 – 29, 2026", "Nov 30 – Dec 6, 2026" or "Dec 28, 2026 – Jan 3, 2027" for two calendar dates. */
+export function formatDateRange(start: string, end: string): string {
+  if (start.slice(0, 4) !== end.slice(0, 4)) return `${formatDate(start)} – ${formatDate(end)}`;
+  const from = MONTH_DAY.format(new Date(`${start}T00:00:00Z`));
+  const to = start.slice(0, 7) === end.slice(0, 7) ? String(Number(end.slice(8, 10))) : MONTH_DAY.format(new Date(`${end}T00:00:00Z`));
+  return `${from} – ${to}, ${end.slice(0, 4)}`;
+}
+
 /** "just now", "5 minutes ago", "3 days ago", or the date once it is a month old. */
 export function formatAgo(timestamp: string, now: Date = new Date()): string {
   const then = new Date(timestamp);

@@ -3,11 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
 import type { ContractDetail } from "../api/types";
 import { AddMilestone } from "../components/AddMilestone";
+import { BilledWeeks } from "../components/BilledWeeks";
 import { ContractEnd } from "../components/ContractEnd";
 import { ContractInvoices } from "../components/ContractInvoices";
 import { MilestoneCard } from "../components/MilestoneCard";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
+import { Timesheet } from "../components/Timesheet";
 import { describeContractTerms } from "../lib/contracts";
 import { CONTRACT_STATUSES, formatDate } from "../lib/labels";
 import { useContractParties } from "../lib/useContractParties";
@@ -76,6 +78,12 @@ function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?
           <Party label="Freelancer" userId={c.freelancer_id} me={me} />
         </dl>
       </article>
+      {c.payment_type === "hourly" && (
+        <>
+          <Timesheet contract={c} role={role} />
+          <BilledWeeks contract={c} role={role} />
+        </>
+      )}
       {(milestones.length > 0 || c.payment_type === "fixed") && (
         <section className="card" aria-labelledby="milestones-title">
           <h2 id="milestones-title">Milestones</h2>

@@ -1,6 +1,6 @@
 import { listCategories, getJob } from "../api/jobs";
 import { listNotifications } from "../api/notifications";
-import { getContract } from "../api/contracts";
+import { getContract, getTimesheet, listBilledWeeks } from "../api/contracts";
 import { findMyProposal } from "../api/proposals";
 
 export const categoriesQuery = () => ({
@@ -17,6 +17,18 @@ export const jobQuery = (id: string) => ({
 export const contractQuery = (id: string) => ({
   queryKey: ["contracts", id] as const,
   queryFn: () => getContract(id),
+});
+
+/** The time logged on an hourly contract in the week starting on the Monday `week`. */
+export const timesheetQuery = (contractId: string, week: string) => ({
+  queryKey: ["contracts", contractId, "time", week] as const,
+  queryFn: () => getTimesheet(contractId, week),
+});
+
+/** The weeks an hourly contract was billed for, newest first. */
+export const billedWeeksQuery = (contractId: string) => ({
+  queryKey: ["contracts", contractId, "weeks"] as const,
+  queryFn: () => listBilledWeeks(contractId),
 });
 
 /** The caller's own proposal on a job, if they sent one. */

@@ -13,13 +13,10 @@ export const monthlyQuery = (from: string, to: string) => ({
   queryFn: () => getMonthly(from, to),
 });
 
-/**
- * The caller's invoices for one contract. The API lists invoices per caller
- * only, so this reads the newest hundred and keeps the contract's.
- */
+/** The newest hundred of the caller's invoices for one contract. */
 export const contractInvoicesQuery = (contractId: string) => ({
   queryKey: ["invoices", "contract", contractId] as const,
-  queryFn: async () => (await listInvoices({ limit: 100 })).items.filter((invoice) => invoice.contract_id === contractId),
+  queryFn: async () => (await listInvoices({ contract_id: contractId, limit: 100 })).items,
 });
 
 /** After money moved: contracts, balances and invoices are read again. */

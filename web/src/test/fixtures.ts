@@ -1,4 +1,16 @@
-import type { ContractDetail, Invoice, Job, JobSummary, Milestone, OwnProfile, Proposal, ProposalWithJob, ReceivedProposal } from "../api/types";
+import type {
+  ContractDetail,
+  HourlyWeek,
+  Invoice,
+  Job,
+  JobSummary,
+  Milestone,
+  OwnProfile,
+  Proposal,
+  ProposalWithJob,
+  ReceivedProposal,
+  TimeEntry,
+} from "../api/types";
 
 export function freelancerProfile(overrides: Partial<OwnProfile> = {}): OwnProfile {
   return {
@@ -191,6 +203,49 @@ export function invoice(overrides: Partial<Invoice> = {}): Invoice {
     period_end: null,
     lines: [{ description: "Design", amount: amount(20000), client_fee: amount(1000), freelancer_fee: amount(2000), hourly_rate: null, minutes: null }],
     totals: { subtotal: amount(20000), client_fees: amount(1000), client_total: amount(21000), freelancer_fees: amount(2000), freelancer_net: amount(18000) },
+    ...overrides,
+  };
+}
+
+/** An hourly contract at $40.00/hr, up to 20 hours a week, started on Monday, Nov 2, 2026. */
+export function hourlyContract(overrides: Partial<ContractDetail> = {}): ContractDetail {
+  return contractDetail({
+    id: "01a22400-1111-7000-8000-000000000c02",
+    job_id: hourlyJob().id,
+    title: hourlyJob().title,
+    payment_type: "hourly",
+    amount: null,
+    hourly_rate: { amount: 4000, currency: "usd" },
+    weekly_limit_hours: 20,
+    started_at: "2026-11-02T09:00:00Z",
+    milestones: [],
+    ...overrides,
+  });
+}
+
+export function timeEntry(overrides: Partial<TimeEntry> = {}): TimeEntry {
+  return {
+    id: "01a22400-3333-7000-8000-0000000000e1",
+    work_date: "2026-11-24",
+    minutes: 150,
+    memo: "API review",
+    billed: false,
+    created_at: "2026-11-24T18:00:00Z",
+    ...overrides,
+  };
+}
+
+/** A week of 12 h 30 min at $40.00/hr, billed on Monday, Nov 23, 2026 and held for review until Nov 28. */
+export function hourlyWeek(overrides: Partial<HourlyWeek> = {}): HourlyWeek {
+  return {
+    id: "01a22400-4444-7000-8000-0000000000w1",
+    week_start: "2026-11-16",
+    week_end: "2026-11-22",
+    minutes: 750,
+    amount: { amount: 50000, currency: "usd" },
+    freelancer_net: { amount: 45000, currency: "usd" },
+    status: "held",
+    release_after: "2026-11-28T06:00:00Z",
     ...overrides,
   };
 }
