@@ -2,7 +2,9 @@
 // Debian's Chromium: sign up, edit the profile, check the public page; then a
 // client posts a job, a freelancer finds it and bids, and the client hires;
 // the first milestone is funded, handed in, approved and released, both sides
-// get its invoice, and the freelancer withdraws.
+// get its invoice, and the freelancer withdraws. Last, the client posts an
+// hourly job and hires at a weekly limit, the freelancer logs time today (and
+// is held to the limit), and the client reads the timesheet.
 //
 //   npm run build && npm run e2e
 //
@@ -53,6 +55,22 @@ const market = {
   handIn: { message: "Desktop and mobile mockups, as agreed; the file has both.", file: "mockups.png" },
   withdrawal: { amount: "25", shown: "$25.00", left: "$155.00" },
   invitation: "Your Rust work looks like a fit; would you send a proposal?",
+  hourly: {
+    job: {
+      title: `Maintain our ${marker} booking API`,
+      description: "Keep our booking API healthy: fix bugs, review pull requests and ship small features each week.",
+      rateMin: "40",
+      rateMax: "60",
+      hours: "10",
+    },
+    rate: "50",
+    terms: "$50.00/hr, up to 10 hours a week",
+    coverLetter: "I maintain two booking systems today and can start this week.",
+    entry: { hours: "2", minutes: "30", memo: "Reviewed the open pull requests and fixed the double-booking bug.", shown: "2 h 30 min" },
+    total: "2 h 30 min of 10 h",
+    // 8 more hours would pass the 10 h limit.
+    overLimit: { hours: "8", message: "The week's limit is 10 h and 2 h 30 min is logged already" },
+  },
   proposal: {
     amount: "450",
     coverLetter: "I have built a dozen landing pages like this one, all fast and accessible.",
@@ -589,6 +607,98 @@ async function main() {
       await freelancerPage.getByRole("table", { name: "Withdrawals" }).getByText(market.withdrawal.shown).waitFor();
       await freelancerPage.getByRole("region", { name: "Your balance" }).getByText(market.withdrawal.left).waitFor();
       await walk.screenshot("balance.png");
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // An hourly contract: time logged within the weekly limit. Billing waits for the week to end.
+    const { hourly } = market;
+    let hourlyJobUrl = "";
+    let hourlyContractUrl = "";
+
+    await walk.step("the client posts an hourly job", async () => {
+      walk.page = clientPage;
+      await clientPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Post a job" }).click();
+      await clientPage.waitForURL("**/jobs/new");
+      await clientPage.getByLabel("Title", { exact: true }).fill(hourly.job.title);
+      await clientPage.getByLabel("Description").fill(hourly.job.description);
+      await clientPage.getByLabel("Category").selectOption({ label: market.job.category });
+      await clientPage.getByRole("combobox", { name: "Skills needed" }).fill(user.skill);
+      await clientPage.getByRole("option", { name: user.skill, exact: true }).click();
+      await clientPage.getByRole("radio", { name: /^Hourly/ }).check();
+      await clientPage.getByLabel("Lowest hourly rate (USD)").fill(hourly.job.rateMin);
+      await clientPage.getByLabel("Highest hourly rate (USD)").fill(hourly.job.rateMax);
+      await clientPage.getByLabel("Hours per week").fill(hourly.job.hours);
+      await clientPage.getByRole("button", { name: "Post job" }).click();
+      await clientPage.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+      hourlyJobUrl = new URL(clientPage.url()).pathname;
+      await clientPage.getByRole("status").getByText("Your job is posted.").waitFor();
+    });
+
+    await walk.step("the freelancer proposes an hourly rate", async () => {
+      walk.page = freelancerPage;
+      await freelancerPage.goto(hourlyJobUrl);
+      await freelancerPage.getByRole("heading", { level: 1, name: hourly.job.title }).waitFor();
+      await freelancerPage.getByLabel("Your hourly rate (USD)").fill(hourly.rate);
+      await freelancerPage.getByLabel("Cover letter").fill(hourly.coverLetter);
+      await freelancerPage.getByRole("button", { name: "Send proposal" }).click();
+      await freelancerPage.getByRole("status").getByText("Your proposal is sent.").waitFor();
+    });
+
+    await walk.step("the client hires at a weekly limit; the contract opens on an empty timesheet", async () => {
+      walk.page = clientPage;
+      await clientPage.goto(`${hourlyJobUrl}/proposals`);
+      const card = clientPage.getByRole("article", { name: market.freelancer.name });
+      await card.getByText(hourly.coverLetter).waitFor();
+      await card.getByRole("button", { name: "Hire" }).click();
+      const hire = card.getByRole("form", { name: `Hire ${market.freelancer.name}` });
+      await hire.getByLabel("Weekly limit (hours)").fill(hourly.job.hours);
+      await hire.getByRole("button", { name: "Confirm hire" }).click();
+      await clientPage.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
+      hourlyContractUrl = new URL(clientPage.url()).pathname;
+      await clientPage.getByText(hourly.terms).waitFor();
+      const timesheet = clientPage.getByRole("region", { name: "Timesheet" });
+      await timesheet.getByText("No time logged this week.").waitFor();
+      await timesheet.getByText(`0 min of ${hourly.job.hours} h`).waitFor();
+      await clientPage.getByRole("region", { name: "Billed weeks" }).getByText("No week billed yet.", { exact: false }).waitFor();
+      expect((await timesheet.getByRole("form").count()) === 0, "the client is offered a form to log time");
+    });
+
+    await walk.step("the freelancer logs time today, sees the total, and is held to the weekly limit", async () => {
+      walk.page = freelancerPage;
+      await freelancerPage.goto(hourlyContractUrl);
+      const timesheet = freelancerPage.getByRole("region", { name: "Timesheet" });
+      const form = timesheet.getByRole("form", { name: "Log time" });
+      const today = new Date().toISOString().slice(0, 10);
+      expect((await form.getByLabel("Date").inputValue()) === today, "the form does not start on today (UTC)");
+      await form.getByLabel("Hours").fill(hourly.entry.hours);
+      await form.getByLabel("Minutes").fill(hourly.entry.minutes);
+      await form.getByLabel("Memo").fill(hourly.entry.memo);
+      await form.getByRole("button", { name: "Log time" }).click();
+      await timesheet.getByRole("status").getByText(`Logged ${hourly.entry.shown}`).waitFor();
+      await timesheet.getByText(hourly.total).waitFor();
+      const row = timesheet.getByRole("row").filter({ hasText: hourly.entry.memo });
+      await row.getByText(hourly.entry.shown).waitFor();
+      await row.getByRole("button", { name: "Edit" }).waitFor();
+
+      const again = timesheet.getByRole("form", { name: "Log time" });
+      await again.getByLabel("Hours").fill(hourly.overLimit.hours);
+      await again.getByLabel("Memo").fill("More work this week.");
+      await again.getByRole("button", { name: "Log time" }).click();
+      await again.getByText(hourly.overLimit.message).waitFor();
+      expect((await again.getByLabel("Hours").getAttribute("aria-invalid")) === "true", "the hours are not marked invalid");
+      await timesheet.getByText(hourly.total).waitFor();
+      await walk.screenshot("timesheet.png");
+    });
+
+    await walk.step("the client sees the logged time, read-only", async () => {
+      walk.page = clientPage;
+      await clientPage.reload();
+      const timesheet = clientPage.getByRole("region", { name: "Timesheet" });
+      const row = timesheet.getByRole("row").filter({ hasText: hourly.entry.memo });
+      await row.getByText(hourly.entry.shown).waitFor();
+      await timesheet.getByText(hourly.total).waitFor();
+      expect((await row.getByRole("button").count()) === 0, "the client can change the freelancer's time");
+      expect((await timesheet.getByRole("form").count()) === 0, "the client is offered a form to log time");
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {

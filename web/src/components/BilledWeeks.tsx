@@ -29,7 +29,7 @@ export function BilledWeeks({ contract, role }: { contract: Contract; role: Part
           No week billed yet. On the Monday after a week with logged time, the client is charged and the money is held for review before it is paid out.
         </p>
       ) : (
-        <table className="table" aria-labelledby="billed-weeks-title">
+        <table className="table billed-weeks" aria-labelledby="billed-weeks-title">
           <thead>
             <tr>
               <th scope="col">Week</th>

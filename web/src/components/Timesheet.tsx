@@ -57,7 +57,7 @@ function WeekEntries({ contract, sheet, today, writable }: WeekEntriesProps) {
       {sheet.entries.length === 0 ? (
         <p className="muted">No time logged this week.</p>
       ) : (
-        <table className="table">
+        <table className="table timesheet__entries">
           <caption>Time logged</caption>
           <thead>
             <tr>
