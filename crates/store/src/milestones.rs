@@ -70,6 +70,7 @@ pub async fn find_for_update(db: &impl ConnectionTrait, id: MilestoneId) -> Stor
 
 /// Moves a milestone from `from` to `to`; false when it was no longer in
 /// `from` (another request moved it first), and then nothing is written.
+/// A move to submitted stamps when, for the automatic release.
 pub async fn transition(
     db: &impl ConnectionTrait,
     id: MilestoneId,
@@ -77,9 +78,13 @@ pub async fn transition(
     to: MilestoneStatus,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
-    let result = milestone::Entity::update_many()
+    let mut update = milestone::Entity::update_many()
         .col_expr(milestone::Column::Status, Expr::value(to.as_str()))
-        .col_expr(milestone::Column::UpdatedAt, Expr::value(now))
+        .col_expr(milestone::Column::UpdatedAt, Expr::value(now));
+    if to == MilestoneStatus::Submitted {
+        update = update.col_expr(milestone::Column::SubmittedAt, Expr::value(now));
+    }
+    let result = update
         .filter(milestone::Column::Id.eq(id.into_uuid()))
         .filter(milestone::Column::Status.eq(from.as_str()))
         .exec(db)
@@ -114,25 +119,6 @@ pub async fn delete_proposed(db: &impl ConnectionTrait, id: MilestoneId) -> Stor
     let result = milestone::Entity::delete_many()
         .filter(milestone::Column::Id.eq(id.into_uuid()))
         .filter(milestone::Column::Status.eq(MilestoneStatus::Proposed.as_str()))
-        .exec(db)
-        .await?;
-    Ok(result.rows_affected == 1)
-}
-
-/// Moves a milestone to submitted and stamps when, for the automatic
-/// release; false when it was no longer in `from`.
-pub async fn mark_submitted(
-    db: &impl ConnectionTrait,
-    id: MilestoneId,
-    from: MilestoneStatus,
-    now: DateTime<Utc>,
-) -> StoreResult<bool> {
-    let result = milestone::Entity::update_many()
-        .col_expr(milestone::Column::Status, Expr::value(MilestoneStatus::Submitted.as_str()))
-        .col_expr(milestone::Column::SubmittedAt, Expr::value(now))
-        .col_expr(milestone::Column::UpdatedAt, Expr::value(now))
-        .filter(milestone::Column::Id.eq(id.into_uuid()))
-        .filter(milestone::Column::Status.eq(from.as_str()))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)

@@ -25,6 +25,13 @@ use crate::jobs::MarketError;
 use crate::notifications::notify;
 use crate::settings;
 
+/// The two steps of reviewing work: a hand-in and a request for changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReviewStep {
+    Submit,
+    RequestChanges,
+}
+
 /// Most milestones released by one sweep of the worker; the next sweep takes the rest.
 const RELEASE_BATCH: u64 = 100;
 
@@ -141,37 +148,7 @@ impl Payments {
         milestone_id: MilestoneId,
         note: WorkNote,
     ) -> Result<MilestoneRecord, MarketError> {
-        let now = Utc::now();
-        let txn = store::begin_write(&self.db).await?;
-        let contract = party_contract(&txn, user, contract_id).await?;
-        if user != contract.freelancer_id {
-            return Err(MarketError::forbidden("freelancer_only", "only the freelancer can submit work"));
-        }
-        note.validate()?;
-        let owned = files::find_owned(&txn, user, &note.file_ids).await?;
-        if !note.file_ids.iter().all(|id| owned.iter().any(|f| f.id == *id && f.purpose == "attachment")) {
-            return Err(ValidationError::single("file_ids", "must be attachments you uploaded").into());
-        }
-        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
-        milestone.status.submit()?;
-        if !milestones::mark_submitted(&txn, milestone_id, milestone.status, now).await? {
-            return Err(changed());
-        }
-        let event = milestones::add_event(
-            &txn,
-            milestone_id,
-            Some(user),
-            MilestoneEventKind::Submitted,
-            note.message.trim(),
-            now,
-        )
-        .await?;
-        attachments::replace(&txn, Subject::Submission(event), &note.file_ids).await?;
-        notify(&txn, contract.client_id, NotificationKind::MilestoneSubmitted, payload(&contract, &milestone), now)
-            .await?;
-        let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
-        txn.commit().await?;
-        Ok(updated)
+        self.review_step(ReviewStep::Submit, user, contract_id, milestone_id, note).await
     }
 
     /// The client sends submitted work back with what should change; the
@@ -183,25 +160,59 @@ impl Payments {
         milestone_id: MilestoneId,
         note: WorkNote,
     ) -> Result<MilestoneRecord, MarketError> {
+        self.review_step(ReviewStep::RequestChanges, user, contract_id, milestone_id, note).await
+    }
+
+    async fn review_step(
+        &self,
+        step: ReviewStep,
+        user: UserId,
+        contract_id: ContractId,
+        milestone_id: MilestoneId,
+        note: WorkNote,
+    ) -> Result<MilestoneRecord, MarketError> {
         let now = Utc::now();
         let txn = store::begin_write(&self.db).await?;
         let contract = party_contract(&txn, user, contract_id).await?;
-        if user != contract.client_id {
-            return Err(MarketError::forbidden("client_only", "only the client can request changes"));
+        let (actor, other) = match step {
+            ReviewStep::Submit => (contract.freelancer_id, contract.client_id),
+            ReviewStep::RequestChanges => (contract.client_id, contract.freelancer_id),
+        };
+        if user != actor {
+            return Err(match step {
+                ReviewStep::Submit => MarketError::forbidden("freelancer_only", "only the freelancer can submit work"),
+                ReviewStep::RequestChanges => {
+                    MarketError::forbidden("client_only", "only the client can request changes")
+                }
+            });
         }
         note.validate()?;
-        if !note.file_ids.is_empty() {
+        let owned = files::find_owned(&txn, user, &note.file_ids).await?;
+        let own_attachments =
+            note.file_ids.iter().all(|id| owned.iter().any(|f| f.id == *id && f.purpose == "attachment"));
+        if step == ReviewStep::RequestChanges && !note.file_ids.is_empty() {
             return Err(ValidationError::single("file_ids", "only a hand-in carries files").into());
         }
+        if !own_attachments {
+            return Err(ValidationError::single("file_ids", "must be attachments you uploaded").into());
+        }
         let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
-        let next = milestone.status.request_changes()?;
+        let (next, kind, told) = match step {
+            ReviewStep::Submit => {
+                (milestone.status.submit()?, MilestoneEventKind::Submitted, NotificationKind::MilestoneSubmitted)
+            }
+            ReviewStep::RequestChanges => (
+                milestone.status.request_changes()?,
+                MilestoneEventKind::ChangesRequested,
+                NotificationKind::ChangesRequested,
+            ),
+        };
         if !milestones::transition(&txn, milestone_id, milestone.status, next, now).await? {
             return Err(changed());
         }
-        let kind = MilestoneEventKind::ChangesRequested;
-        milestones::add_event(&txn, milestone_id, Some(user), kind, note.message.trim(), now).await?;
-        notify(&txn, contract.freelancer_id, NotificationKind::ChangesRequested, payload(&contract, &milestone), now)
-            .await?;
+        let event = milestones::add_event(&txn, milestone_id, Some(user), kind, note.message.trim(), now).await?;
+        attachments::replace(&txn, Subject::Submission(event), &note.file_ids).await?;
+        notify(&txn, other, told, payload(&contract, &milestone), now).await?;
         let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
         txn.commit().await?;
         Ok(updated)
