@@ -24,7 +24,7 @@ use tower_http::trace::TraceLayer;
 
 pub use docs::openapi;
 pub use error::AppError;
-pub use state::{AppState, HttpConfig};
+pub use state::{AppState, CheckoutConfig, HttpConfig};
 
 /// JSON bodies are small; uploads have their own, larger limit.
 const JSON_BODY_LIMIT: usize = 1024 * 1024;

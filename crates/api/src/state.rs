@@ -13,6 +13,16 @@ pub struct HttpConfig {
     pub cors_origins: Vec<String>,
     /// The built web app, served at `/` when present.
     pub web_dir: Option<PathBuf>,
+    /// What the browser needs to collect a payment method for the provider.
+    pub checkout: CheckoutConfig,
+}
+
+/// Public keys the browser uses with the provider's own widgets (Stripe
+/// Elements, PayPal buttons); never secrets.
+#[derive(Debug, Clone, Default)]
+pub struct CheckoutConfig {
+    pub stripe_publishable_key: Option<String>,
+    pub paypal_client_id: Option<String>,
 }
 
 #[derive(Clone)]

@@ -9,7 +9,7 @@ use adapters::mail::OutboxMailer;
 use adapters::payments::{PaypalConfig, PaypalProvider, SandboxProvider, StripeConfig, StripeProvider};
 use adapters::storage::ObjectStorage;
 use anyhow::Context as _;
-use api::{AppState, HttpConfig};
+use api::{AppState, CheckoutConfig, HttpConfig};
 use secrecy::SecretString;
 use services::ports::{FileStorage, PaymentProvider};
 use services::rate_limit::{Limit, LoginLimits};
@@ -36,6 +36,10 @@ impl App {
                 trust_forwarded_for: config.trust_forwarded_for,
                 cors_origins: config.cors_origins.clone(),
                 web_dir: Some(config.web_dir.clone()),
+                checkout: CheckoutConfig {
+                    stripe_publishable_key: config.payments.stripe_publishable_key.clone(),
+                    paypal_client_id: config.payments.paypal_client_id.clone(),
+                },
             }),
             metrics: telemetry::metrics(),
         };

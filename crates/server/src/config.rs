@@ -52,6 +52,8 @@ pub struct PaymentsConfig {
     pub provider: String,
     pub stripe_api_base: String,
     pub stripe_secret_key: Option<SecretString>,
+    /// The `pk_...` key the browser uses with Stripe Elements.
+    pub stripe_publishable_key: Option<String>,
     /// The `whsec_...` secret of the `/api/webhooks/stripe` endpoint.
     pub stripe_webhook_secret: Option<SecretString>,
     pub paypal_api_base: String,
@@ -67,6 +69,7 @@ impl Default for PaymentsConfig {
             provider: "sandbox".to_owned(),
             stripe_api_base: adapters::payments::StripeConfig::DEFAULT_API_BASE.to_owned(),
             stripe_secret_key: None,
+            stripe_publishable_key: None,
             stripe_webhook_secret: None,
             paypal_api_base: adapters::payments::PaypalConfig::DEFAULT_API_BASE.to_owned(),
             paypal_client_id: None,

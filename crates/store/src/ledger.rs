@@ -66,8 +66,9 @@ pub async fn record(
     Ok(id)
 }
 
-/// Creates the balance row if it is missing, then adds to it in place: the
-/// update takes the row's lock, so concurrent postings to one account queue.
+/// Adds to the account's balance row in one statement, creating it if it is
+/// missing; the update takes the row's lock, so concurrent postings to one
+/// account queue.
 async fn add_to_balance(
     db: &impl ConnectionTrait,
     account: Account,
@@ -76,26 +77,19 @@ async fn add_to_balance(
 ) -> StoreResult<()> {
     let (kind, account_id) = account.key();
     let currency = amount.currency.code();
-    let missing = balance::ActiveModel {
+    let first = balance::ActiveModel {
         account_kind: Set(kind.to_owned()),
         account_id: Set(account_id),
         currency: Set(currency.to_owned()),
-        balance: Set(0),
+        balance: Set(amount.amount),
         updated_at: Set(now),
     };
-    let keep =
+    let add =
         OnConflict::columns([balance::Column::AccountKind, balance::Column::AccountId, balance::Column::Currency])
-            .do_nothing_on([balance::Column::AccountKind])
+            .value(balance::Column::Balance, Expr::col((balance::Entity, balance::Column::Balance)).add(amount.amount))
+            .value(balance::Column::UpdatedAt, Expr::value(now))
             .to_owned();
-    balance::Entity::insert(missing).on_conflict(keep).exec_without_returning(db).await?;
-    balance::Entity::update_many()
-        .col_expr(balance::Column::Balance, Expr::col(balance::Column::Balance).add(amount.amount))
-        .col_expr(balance::Column::UpdatedAt, Expr::value(now))
-        .filter(balance::Column::AccountKind.eq(kind))
-        .filter(balance::Column::AccountId.eq(account_id))
-        .filter(balance::Column::Currency.eq(currency))
-        .exec(db)
-        .await?;
+    balance::Entity::insert(first).on_conflict(add).exec_without_returning(db).await?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
-//! `/api/webhooks/{provider}`: events from Stripe and PayPal. Each is
-//! verified (signature, at most five minutes old) and applied once; a
-//! repeat is acknowledged and changes nothing.
+//! The payment provider's edges: `/api/payments/checkout`, what the browser
+//! needs to collect a payment method, and `/api/webhooks/{provider}`, events
+//! from Stripe and PayPal. Each event is verified (signature, at most five
+//! minutes old) and applied once; a repeat is acknowledged and changes nothing.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -17,7 +18,32 @@ use crate::extract::ApiPath;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(webhook))
+    OpenApiRouter::new().routes(routes!(webhook)).routes(routes!(checkout))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Checkout {
+    /// `sandbox` (no payment method needed), `stripe` or `paypal`.
+    pub provider: String,
+    /// Stripe: the publishable key for Stripe Elements; the browser creates
+    /// a payment method and sends its id as `payment_source` when funding.
+    pub stripe_publishable_key: Option<String>,
+    /// PayPal: the client id for the PayPal buttons; the browser sends the
+    /// approved order's id as `payment_source` when funding.
+    pub paypal_client_id: Option<String>,
+}
+
+/// How the browser collects a payment method for funding.
+#[utoipa::path(get, path = "/api/payments/checkout", tag = "payments",
+    responses((status = 200, body = Checkout)))]
+async fn checkout(State(state): State<AppState>) -> Json<Checkout> {
+    let provider = state.services.payments.provider_name();
+    let keys = &state.config.checkout;
+    Json(Checkout {
+        provider: provider.to_owned(),
+        stripe_publishable_key: keys.stripe_publishable_key.clone().filter(|_| provider == "stripe"),
+        paypal_client_id: keys.paypal_client_id.clone().filter(|_| provider == "paypal"),
+    })
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -81,6 +81,7 @@ async fn stripe_app() -> (TestApp, Log) {
         config.payments.provider = "stripe".to_owned();
         config.payments.stripe_api_base = base;
         config.payments.stripe_secret_key = Some(SecretString::from("sk_test_downwork"));
+        config.payments.stripe_publishable_key = Some("pk_test_downwork".to_owned());
         config.payments.stripe_webhook_secret = Some(SecretString::from(WEBHOOK_SECRET));
     })
     .await;
@@ -174,6 +175,11 @@ async fn a_reversed_stripe_transfer_returns_the_withdrawal_once() {
 #[tokio::test]
 async fn forged_stale_and_garbled_stripe_webhooks_change_nothing() {
     let (app, _log) = stripe_app().await;
+    let checkout = app.json("/api/payments/checkout", None).await;
+    assert_eq!(
+        checkout,
+        json!({"provider": "stripe", "stripe_publishable_key": "pk_test_downwork", "paypal_client_id": null})
+    );
     let event = json!({"id": "evt_9", "type": "transfer.reversed", "data": {"object": {"id": "tr_9"}}}).to_string();
     let now = chrono::Utc::now().timestamp();
     let before = app.snapshot().await;

@@ -70,9 +70,7 @@ async fn reload_milestone(
     contract_id: ContractId,
     milestone_id: MilestoneId,
 ) -> Result<MilestoneRecord, MarketError> {
-    let found =
-        contracts::find(db, contract_id).await?.and_then(|c| c.milestones.into_iter().find(|m| m.id == milestone_id));
-    found.ok_or(MarketError::NotFound("milestone"))
+    own_milestone(db, contract_id, milestone_id).await
 }
 
 fn changed() -> MarketError {

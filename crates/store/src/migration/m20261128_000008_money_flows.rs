@@ -28,6 +28,7 @@ enum LedgerTransactions {
     /// The user whose money came in or went out through the provider: the
     /// client of a charge or refund, the user of a withdrawal.
     UserId,
+    MilestoneId,
 }
 
 #[derive(DeriveIden)]
@@ -180,6 +181,9 @@ impl MigrationTrait for Migration {
             )
             .await?;
         index(manager, LedgerTransactions::Table, LedgerTransactions::UserId, "idx_ledger_transactions_user").await?;
+        // A refund and an invoice look up the charge that funded their milestone.
+        index(manager, LedgerTransactions::Table, LedgerTransactions::MilestoneId, "idx_ledger_transactions_milestone")
+            .await?;
 
         manager
             .create_table(
@@ -379,9 +383,9 @@ impl MigrationTrait for Migration {
         ] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
-        manager
-            .drop_index(Index::drop().name("idx_ledger_transactions_user").table(LedgerTransactions::Table).to_owned())
-            .await?;
+        for name in ["idx_ledger_transactions_milestone", "idx_ledger_transactions_user"] {
+            manager.drop_index(Index::drop().name(name).table(LedgerTransactions::Table).to_owned()).await?;
+        }
         manager
             .alter_table(
                 Table::alter().table(LedgerTransactions::Table).drop_column(LedgerTransactions::UserId).to_owned(),

@@ -805,6 +805,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the browser collects a payment method for funding. */
+        get: operations["checkout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals": {
         parameters: {
             query?: never;
@@ -1074,6 +1091,20 @@ export interface components {
             name: string;
             /** @description What jobs name as their `category`. */
             slug: string;
+        };
+        Checkout: {
+            /**
+             * @description PayPal: the client id for the PayPal buttons; the browser sends the
+             *     approved order's id as `payment_source` when funding.
+             */
+            paypal_client_id?: string | null;
+            /** @description `sandbox` (no payment method needed), `stripe` or `paypal`. */
+            provider: string;
+            /**
+             * @description Stripe: the publishable key for Stripe Elements; the browser creates
+             *     a payment method and sends its id as `payment_source` when funding.
+             */
+            stripe_publishable_key?: string | null;
         };
         ClientProfile: {
             company_name: string;
@@ -4144,6 +4175,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
                 };
             };
         };
