@@ -43,12 +43,20 @@ export async function deleteMilestone(contractId: string, milestoneId: string): 
 /**
  * Moves a milestone's money: the client funds and releases, the freelancer
  * refunds. `idempotencyKey` makes a retry of the same click move nothing twice.
+ * Funding through Stripe or PayPal names what the client chose in the browser
+ * as `paymentSource` (a payment method, an approved order); the sandbox needs none.
  */
-export function payMilestone(contractId: string, milestoneId: string, action: PaymentAction, idempotencyKey: string): Promise<Milestone> {
+export function payMilestone(
+  contractId: string,
+  milestoneId: string,
+  action: PaymentAction,
+  idempotencyKey: string,
+  paymentSource?: string,
+): Promise<Milestone> {
   return unwrap(
     api.POST("/api/contracts/{id}/payment", {
       params: { path: { id: contractId }, header: { "Idempotency-Key": idempotencyKey } },
-      body: { milestone_id: milestoneId, action },
+      body: { milestone_id: milestoneId, action, payment_source: paymentSource },
     }),
   );
 }

@@ -56,6 +56,9 @@ export type ContractEnding = Schemas["ContractEnding"];
 export type MilestoneEvent = Schemas["MilestoneEventView"];
 export type MilestoneEventKind = Schemas["MilestoneEventKind"];
 export type PaymentAction = Schemas["PaymentAction"];
+export type Checkout = Schemas["Checkout"];
+/** What `Checkout.provider` names (the API document types it as a plain string). */
+export type PaymentProvider = "sandbox" | "stripe" | "paypal";
 export type WorkNote = Schemas["WorkNote"];
 export type TimeEntry = Schemas["TimeEntry"];
 export type TimeEntryInput = Schemas["TimeEntryInput"];

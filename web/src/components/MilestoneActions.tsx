@@ -5,8 +5,10 @@ import type { Contract, Milestone } from "../api/types";
 import type { PartyRole } from "../lib/contracts";
 import { milestoneActions, milestoneFormState, type MilestoneAction } from "../lib/milestones";
 import { formatMoney } from "../lib/money";
+import { useCheckout } from "../lib/useCheckout";
 import { refreshMoney } from "../pages/moneyQueries";
 import { ConfirmPanel } from "./ConfirmPanel";
+import { FundPanel } from "./FundPanel";
 import { MilestoneForm } from "./MilestoneForm";
 import { WorkNoteForm } from "./WorkNoteForm";
 
@@ -33,6 +35,8 @@ export function MilestoneActions({ contract, milestone, role, otherParty }: Mile
   const queryClient = useQueryClient();
   const [step, setStep] = useState<MilestoneAction | null>(null);
   const actions = contract.status === "active" ? milestoneActions(milestone.status, role) : [];
+  // Read how to pay as soon as there is something to fund, so the fund panel opens ready.
+  useCheckout({ enabled: actions.includes("fund") });
   if (actions.length === 0) return null;
 
   const amount = formatMoney(milestone.amount);
@@ -41,7 +45,7 @@ export function MilestoneActions({ contract, milestone, role, otherParty }: Mile
     setStep(null);
     refreshMoney(queryClient);
   };
-  const pay = (action: "fund" | "release" | "refund") => (key: string) => payMilestone(contract.id, milestone.id, action, key);
+  const pay = (action: "release" | "refund") => (key: string) => payMilestone(contract.id, milestone.id, action, key);
 
   if (step === null) {
     return (
@@ -55,12 +59,7 @@ export function MilestoneActions({ contract, milestone, role, otherParty }: Mile
     );
   }
   if (step === "fund") {
-    return (
-      <ConfirmPanel label={`Fund ${milestone.title}`} confirmLabel={`Fund ${amount}`} pendingLabel="Funding…" run={pay("fund")} onDone={done} onDismiss={close}>
-        Put <strong>{amount}</strong> in escrow for “{milestone.title}”, plus the marketplace fee? {otherParty} can start work once it is funded; you release
-        the money when you approve the work.
-      </ConfirmPanel>
-    );
+    return <FundPanel contract={contract} milestone={milestone} otherParty={otherParty} onDone={done} onDismiss={close} />;
   }
   if (step === "release") {
     return (

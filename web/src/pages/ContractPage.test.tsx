@@ -23,6 +23,7 @@ function open(userId: string, contract: ContractDetail, handlers: Record<string,
     [`GET /api/contracts/${contract.id}`]: () => json(state.contract),
     [`GET /api/users/${CLIENT_ID}`]: () => json(freelancerProfile({ id: CLIENT_ID, name: "Cleo Client", role: "client", roles: ["client"], freelancer: null })),
     [`GET /api/users/${FREELANCER_ID}`]: () => json(freelancerProfile({ id: FREELANCER_ID, name: "Finn Freelancer" })),
+    "GET /api/payments/checkout": () => json({ provider: "sandbox", stripe_publishable_key: null, paypal_client_id: null }),
     "GET /api/invoices": ({ search }) =>
       json({ items: invoices.filter((i) => i.contract_id === new URLSearchParams(search).get("contract_id")), next_cursor: null }),
     ...handlers,
@@ -75,6 +76,8 @@ describe("ContractPage", () => {
     const keys = payments.map((c) => c.headers.get("Idempotency-Key"));
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
+    // The sandbox takes no payment method: no provider's script is loaded.
+    expect(document.querySelectorAll("script")).toHaveLength(0);
   });
 
   it("shows the client the submitted work with its files, and approves and releases it", async () => {

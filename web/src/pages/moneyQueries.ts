@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { getBalance, getMonthly } from "../api/balance";
 import { listInvoices } from "../api/invoices";
+import { getCheckout } from "../api/payments";
 
 export const balanceQuery = () => ({
   queryKey: ["balance"] as const,
@@ -23,3 +24,10 @@ export const contractInvoicesQuery = (contractId: string) => ({
 export function refreshMoney(queryClient: QueryClient) {
   for (const key of ["contracts", "balance", "invoices"]) void queryClient.invalidateQueries({ queryKey: [key] });
 }
+
+/** How the browser pays: the provider and its public keys, which change only with the server's configuration. */
+export const checkoutQuery = () => ({
+  queryKey: ["checkout"] as const,
+  queryFn: getCheckout,
+  staleTime: 60 * 60_000,
+});
