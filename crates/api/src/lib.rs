@@ -33,6 +33,7 @@ const JSON_BODY_LIMIT: usize = 1024 * 1024;
 pub fn app(state: AppState) -> Router {
     let (api, spec) = routes::all().split_for_parts();
     let web = web::service(state.config.web_dir.as_deref());
+    let headers = middleware::security_headers(state.services.payments.provider_name());
     let cors = middleware::cors(&state.config.cors_origins);
 
     let mut router = api
@@ -44,7 +45,7 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
         .fallback_service(web)
         .layer(axum::extract::DefaultBodyLimit::max(JSON_BODY_LIMIT));
-    for (name, value) in middleware::security_headers() {
+    for (name, value) in headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
     if let Some(cors) = cors {

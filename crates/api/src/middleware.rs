@@ -24,25 +24,46 @@ pub async fn record_metrics(request: Request, next: Next) -> Response {
     response
 }
 
-/// Headers every response carries. The CSP allows only our own scripts, which
-/// is all the bundled web app and API docs need.
-pub fn security_headers() -> [(HeaderName, HeaderValue); 6] {
-    [
+/// Headers every response carries. The CSP allows only our own scripts,
+/// which is all the bundled web app and API docs need, plus the payment
+/// provider's own card form or buttons when one is configured (`stripe`,
+/// `paypal`): their scripts, frames and API hosts, and for PayPal's popup an
+/// opener policy that lets it report back.
+pub fn security_headers(provider: &str) -> Vec<(HeaderName, HeaderValue)> {
+    let (scripts, frames, connect, images, opener) = match provider {
+        "stripe" => (
+            " https://js.stripe.com",
+            " https://js.stripe.com https://hooks.stripe.com",
+            " https://api.stripe.com",
+            "",
+            "same-origin",
+        ),
+        "paypal" => (
+            " https://www.paypal.com https://www.sandbox.paypal.com",
+            " https://www.paypal.com https://www.sandbox.paypal.com",
+            " https://www.paypal.com https://www.sandbox.paypal.com",
+            " https://www.paypalobjects.com",
+            "same-origin-allow-popups",
+        ),
+        _ => ("", "", "", "", "same-origin"),
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self'{scripts}; frame-src 'self'{frames}; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob:{images}; connect-src 'self' ws: wss:{connect}; font-src 'self' data:; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    vec![
         (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
         (header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin")),
-        (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
+        (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static(opener)),
         (
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ),
         (
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; \
-                 connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'self'; \
-                 form-action 'self'; frame-ancestors 'none'",
-            ),
+            HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'self'")),
         ),
     ]
 }

@@ -65,8 +65,8 @@ function fakeStripe(ids: string[]) {
   return { Stripe, element, createPaymentMethod, edit };
 }
 
-const stripeCheckout: Checkout = { provider: "stripe", stripe_publishable_key: "pk_test_123", paypal_client_id: null };
-const paypalCheckout: Checkout = { provider: "paypal", stripe_publishable_key: null, paypal_client_id: "paypal-client" };
+const stripeCheckout: Checkout = { provider: "stripe", stripe_publishable_key: "pk_test_123", paypal_client_id: null, client_fee_bps: 500 };
+const paypalCheckout: Checkout = { provider: "paypal", stripe_publishable_key: null, paypal_client_id: "paypal-client", client_fee_bps: 500 };
 
 describe("FundPanel", () => {
   afterEach(() => {
@@ -291,7 +291,7 @@ describe("FundPanel", () => {
   });
 
   it("says so when the server has no keys for its provider", async () => {
-    open({ provider: "stripe", stripe_publishable_key: null, paypal_client_id: null }, () => json({}));
+    open({ provider: "stripe", stripe_publishable_key: null, paypal_client_id: null, client_fee_bps: 500 }, () => json({}));
     const panel = await fundPanel();
     expect(await within(panel).findByRole("alert")).toHaveTextContent("Funding is not available right now");
     expect(within(panel).queryByRole("button", { name: /^Fund/ })).not.toBeInTheDocument();

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { payMilestone } from "../api/contracts";
 import { ApiError } from "../api/errors";
 import type { Contract, Milestone, PaymentProvider } from "../api/types";
-import { CLIENT_FEE_BPS, clientCharge } from "../lib/checkout";
+import { clientCharge } from "../lib/checkout";
 import { formatMoney } from "../lib/money";
 import { useCheckout } from "../lib/useCheckout";
 import { ConfirmPanel } from "./ConfirmPanel";
@@ -62,7 +62,9 @@ export function FundPanel(props: FundPanelProps) {
   const provider = checkout.data.provider as PaymentProvider;
   if (provider === "sandbox") return <SandboxFund {...props} label={label} question={question} />;
   if (provider === "stripe" && stripeKey) return <StripeFund {...props} label={label} question={question} publishableKey={stripeKey} />;
-  if (provider === "paypal" && paypalClientId) return <PaypalFund {...props} label={label} question={question} clientId={paypalClientId} />;
+  if (provider === "paypal" && paypalClientId) {
+    return <PaypalFund {...props} label={label} question={question} clientId={paypalClientId} feeBps={checkout.data.client_fee_bps} />;
+  }
   return <Unavailable label={label} error={new Error("Funding is not available right now: payments are not set up. Try again later.")} onDismiss={onDismiss} />;
 }
 
@@ -117,7 +119,16 @@ function StripeFund({ contract, milestone, label, question, onDone, onDismiss, p
  * the server captures it. One idempotency key per opening of the panel, as in
  * `ConfirmPanel`; a failed capture of an approved order can be tried again.
  */
-function PaypalFund({ contract, milestone, label, question, onDone, onDismiss, clientId }: FundProps & { clientId: string }) {
+function PaypalFund({
+  contract,
+  milestone,
+  label,
+  question,
+  onDone,
+  onDismiss,
+  clientId,
+  feeBps,
+}: FundProps & { clientId: string; feeBps: number }) {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [approved, setApproved] = useState<string | null>(null);
   const [paypalError, setPaypalError] = useState<Error | null>(null);
@@ -134,13 +145,13 @@ function PaypalFund({ contract, milestone, label, question, onDone, onDismiss, c
     setApproved(orderId);
     fund.mutate(orderId);
   };
-  // The API does not say what the fee is (see CLIENT_FEE_BPS); the order must match the server's charge to the cent.
-  const charge = clientCharge(milestone.amount);
+  // The order must match the server's charge to the cent.
+  const charge = clientCharge(milestone.amount, feeBps);
   return (
     <div className="confirm-panel" role="group" aria-label={label}>
       <p>{question}</p>
       <p>
-        PayPal asks you to approve <strong>{formatMoney(charge)}</strong>: the milestone and the {CLIENT_FEE_BPS / 100}% marketplace fee.
+        PayPal asks you to approve <strong>{formatMoney(charge)}</strong>: the milestone and the {feeBps / 100}% marketplace fee.
       </p>
       <FormErrors error={fund.error ?? paypalError} />
       {fund.isPending && <Loading label="Funding…" />}

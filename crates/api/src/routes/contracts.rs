@@ -232,8 +232,9 @@ pub struct PaymentRequest {
     params(("id" = ContractId, Path, description = "contract id"),
         ("Idempotency-Key" = Option<String>, Header, description = "makes retries safe")),
     request_body = PaymentRequest,
-    responses((status = 200, body = Milestone), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Milestone), (status = 402, body = ErrorBody, description = "the provider declined"),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 503, body = ErrorBody, description = "the provider is unreachable")))]
 async fn pay(
     State(state): State<AppState>,
     auth: AuthUser,

@@ -31,19 +31,25 @@ pub struct Checkout {
     /// PayPal: the client id for the PayPal buttons; the browser sends the
     /// approved order's id as `payment_source` when funding.
     pub paypal_client_id: Option<String>,
+    /// The marketplace fee added to what clients pay, in basis points (500 =
+    /// 5%): a PayPal order is for the milestone's amount plus this fee,
+    /// rounded half up to the cent.
+    pub client_fee_bps: u32,
 }
 
 /// How the browser collects a payment method for funding.
 #[utoipa::path(get, path = "/api/payments/checkout", tag = "payments",
-    responses((status = 200, body = Checkout)))]
-async fn checkout(State(state): State<AppState>) -> Json<Checkout> {
+    responses((status = 200, body = Checkout), (status = 503, body = ErrorBody)))]
+async fn checkout(State(state): State<AppState>) -> Result<Json<Checkout>, AppError> {
     let provider = state.services.payments.provider_name();
     let keys = &state.config.checkout;
-    Json(Checkout {
+    let settings = state.services.settings.get().await?;
+    Ok(Json(Checkout {
         provider: provider.to_owned(),
         stripe_publishable_key: keys.stripe_publishable_key.clone().filter(|_| provider == "stripe"),
         paypal_client_id: keys.paypal_client_id.clone().filter(|_| provider == "paypal"),
-    })
+        client_fee_bps: settings.client_fee_bps,
+    }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

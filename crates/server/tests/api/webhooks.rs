@@ -121,7 +121,7 @@ async fn paid_through_stripe(app: &TestApp, log: &Log) -> TestUser {
     assert_eq!(app.post(&path, by_card, Some(&client.access)).await.status(), StatusCode::OK);
     let charge = log.lock().expect("log")[0].clone();
     assert_eq!(charge.path, "/v1/payment_intents");
-    assert_eq!(charge.key, format!("fund-{}", id(design)));
+    assert_eq!(charge.key, format!("fund-{}-pm_card_visa", id(design)));
     assert_eq!((charge.field("amount"), charge.field("currency")), (Some("21000"), Some("usd")));
     assert_eq!((charge.field("payment_method"), charge.field("confirm")), (Some("pm_card_visa"), Some("true")));
     let release = json!({"milestone_id": design["id"], "action": "release"});
@@ -175,10 +175,15 @@ async fn a_reversed_stripe_transfer_returns_the_withdrawal_once() {
 #[tokio::test]
 async fn forged_stale_and_garbled_stripe_webhooks_change_nothing() {
     let (app, _log) = stripe_app().await;
+    let csp = app.get("/api/payments/checkout", None).await.headers()["content-security-policy"].clone();
+    assert!(csp.to_str().expect("csp").contains("script-src 'self' https://js.stripe.com"), "{csp:?}");
     let checkout = app.json("/api/payments/checkout", None).await;
     assert_eq!(
         checkout,
-        json!({"provider": "stripe", "stripe_publishable_key": "pk_test_downwork", "paypal_client_id": null})
+        json!({
+            "provider": "stripe", "stripe_publishable_key": "pk_test_downwork", "paypal_client_id": null,
+            "client_fee_bps": 500,
+        })
     );
     let event = json!({"id": "evt_9", "type": "transfer.reversed", "data": {"object": {"id": "tr_9"}}}).to_string();
     let now = chrono::Utc::now().timestamp();

@@ -266,7 +266,11 @@ async fn fund(
     if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
         return Err(changed());
     }
-    let key = format!("fund-{}", milestone.id);
+    // Another card after a decline is another attempt; the same card again is a retry.
+    let key = match &source {
+        Some(source) => format!("fund-{}-{source}", milestone.id),
+        None => format!("fund-{}", milestone.id),
+    };
     books.charge(db, contract, Some(milestone.id), milestone.amount, key, source).await?;
     notify(db, contract.freelancer_id, NotificationKind::MilestoneFunded, payload(contract, milestone), books.now)
         .await?;

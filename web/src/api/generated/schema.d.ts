@@ -1094,6 +1094,13 @@ export interface components {
         };
         Checkout: {
             /**
+             * Format: int32
+             * @description The marketplace fee added to what clients pay, in basis points (500 =
+             *     5%): a PayPal order is for the milestone's amount plus this fee,
+             *     rounded half up to the cent.
+             */
+            client_fee_bps: number;
+            /**
              * @description PayPal: the client id for the PayPal buttons; the browser sends the
              *     approved order's id as `payment_source` when funding.
              */
@@ -2965,6 +2972,15 @@ export interface operations {
                     "application/json": components["schemas"]["Milestone"];
                 };
             };
+            /** @description the provider declined */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2990,6 +3006,15 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the provider is unreachable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4194,6 +4219,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
