@@ -115,3 +115,21 @@ pub async fn for_user(
     let invoices = rows.iter().map(|r| from_json(&r.document)).collect::<StoreResult<Vec<Invoice>>>()?;
     Ok(Page::from_rows(invoices, page.limit, |i| i.id))
 }
+
+/// The invoice of each of the given billed hourly weeks, by week.
+pub async fn of_weeks(
+    db: &impl ConnectionTrait,
+    weeks: &[uuid::Uuid],
+) -> StoreResult<std::collections::HashMap<uuid::Uuid, InvoiceId>> {
+    if weeks.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let rows: Vec<(Option<uuid::Uuid>, uuid::Uuid)> = invoice::Entity::find()
+        .select_only()
+        .columns([invoice::Column::HourlyWeekId, invoice::Column::Id])
+        .filter(invoice::Column::HourlyWeekId.is_in(weeks.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter_map(|(week, id)| Some((week?, InvoiceId::from(id)))).collect())
+}

@@ -254,6 +254,8 @@ pub struct UserEntry {
     pub transaction_id: Uuid,
     pub movement: Movement,
     pub contract_id: Option<ContractId>,
+    /// The milestone it paid for; none for an hourly week, a withdrawal or a returned payout.
+    pub milestone_id: Option<MilestoneId>,
     /// Where the money moved for the user: `available`, `pending`, or
     /// `payment` for what a client paid or got back through the provider.
     pub account: &'static str,
@@ -276,6 +278,7 @@ struct EntryRow {
     transaction_id: Uuid,
     movement: String,
     contract_id: Option<Uuid>,
+    milestone_id: Option<Uuid>,
     account_kind: String,
     currency: String,
     amount: i64,
@@ -306,6 +309,7 @@ pub async fn user_entries(db: &impl ConnectionTrait, user: UserId, window: Entry
             .expr_as(Expr::col((posting::Entity, posting::Column::TransactionId)), Alias::new("transaction_id"))
             .column((transaction::Entity, transaction::Column::Movement))
             .column((transaction::Entity, transaction::Column::ContractId))
+            .column((transaction::Entity, transaction::Column::MilestoneId))
             .column((transaction::Entity, transaction::Column::CreatedAt))
             .column((posting::Entity, posting::Column::AccountKind))
             .column((posting::Entity, posting::Column::Currency))
@@ -343,6 +347,7 @@ pub async fn user_entries(db: &impl ConnectionTrait, user: UserId, window: Entry
                 transaction_id: row.transaction_id,
                 movement,
                 contract_id: row.contract_id.map(Into::into),
+                milestone_id: row.milestone_id.map(Into::into),
                 account,
                 amount: Money::new(row.amount, crate::codec::currency(&row.currency)?),
                 created_at: row.created_at,

@@ -297,7 +297,14 @@ describe("ContractPage, hourly", () => {
 
   /** A week's entries as the server lists and sums them. */
   function sheet(weekStart: string, entries: TimeEntry[]): Timesheet {
-    return { week_start: weekStart, week_end: addDays(weekStart, 6), entries, total_minutes: entries.reduce((sum, e) => sum + e.minutes, 0) };
+    return {
+      week_start: weekStart,
+      week_end: addDays(weekStart, 6),
+      entries,
+      total_minutes: entries.reduce((sum, e) => sum + e.minutes, 0),
+      weekly_limit_hours: hourly.weekly_limit_hours ?? 40,
+      billed: entries.some((e) => e.billed),
+    };
   }
 
   /**

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::ledger::Movement;
 use domain::pagination::PageRequest;
 use domain::withdrawal::WithdrawalStatus;
-use domain::{ContractId, Money, WithdrawalId};
+use domain::{ContractId, MilestoneId, Money, WithdrawalId};
 use serde::{Deserialize, Serialize};
 use services::payments::MonthFigures;
 use services::records::{UserEntry, WithdrawalRecord};
@@ -155,6 +155,9 @@ pub struct Transaction {
     pub id: Uuid,
     pub movement: Movement,
     pub contract_id: Option<ContractId>,
+    /// The milestone it paid for; none for an hourly week (which has a
+    /// contract), a withdrawal or a returned payout.
+    pub milestone_id: Option<MilestoneId>,
     /// `available` or `pending` (the caller's balances), or `payment` (what
     /// the caller paid, or got back, through the provider as a client).
     pub account: String,
@@ -169,6 +172,7 @@ impl From<UserEntry> for Transaction {
             id: e.transaction_id,
             movement: e.movement,
             contract_id: e.contract_id,
+            milestone_id: e.milestone_id,
             account: e.account.to_owned(),
             amount: e.amount,
             created_at: e.created_at,

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::hourly::{HourlyWeekStatus, TimeEntryInput, week_end, week_start};
-use domain::{ContractId, Money, TimeEntryId};
+use domain::{ContractId, InvoiceId, Money, TimeEntryId};
 use serde::{Deserialize, Serialize};
 use services::records::{HourlyWeekRecord, TimeEntryRecord};
 use utoipa::{IntoParams, ToSchema};
@@ -64,6 +64,10 @@ pub struct Timesheet {
     pub entries: Vec<TimeEntry>,
     /// The week's logged minutes.
     pub total_minutes: u32,
+    /// The contract's weekly limit, in hours.
+    pub weekly_limit_hours: u16,
+    /// Whether the week is billed; its entries no longer change.
+    pub billed: bool,
 }
 
 /// A week of an hourly contract's time, for its parties and admins.
@@ -77,13 +81,14 @@ async fn time_entries(
     ApiQuery(query): ApiQuery<WeekQuery>,
 ) -> Result<Json<Timesheet>, AppError> {
     let monday = week_start(query.week.unwrap_or_else(|| Utc::now().date_naive()));
-    let entries = state.services.payments.time_entries(&auth.user, id, monday, week_end(monday)).await?;
-    let total_minutes = entries.iter().map(|e| e.minutes).sum();
+    let sheet = state.services.payments.timesheet(&auth.user, id, monday).await?;
     Ok(Json(Timesheet {
         week_start: monday,
         week_end: week_end(monday),
-        entries: entries.into_iter().map(Into::into).collect(),
-        total_minutes,
+        total_minutes: sheet.entries.iter().map(|e| e.minutes).sum(),
+        entries: sheet.entries.into_iter().map(Into::into).collect(),
+        weekly_limit_hours: sheet.weekly_limit_hours,
+        billed: sheet.billed,
     }))
 }
 
@@ -144,11 +149,14 @@ pub struct HourlyWeek {
     pub status: HourlyWeekStatus,
     /// When the client's review period ends and the money becomes available.
     pub release_after: DateTime<Utc>,
+    /// The week's invoice.
+    pub invoice_id: Option<InvoiceId>,
 }
 
-impl From<HourlyWeekRecord> for HourlyWeek {
-    fn from(w: HourlyWeekRecord) -> Self {
+impl From<(HourlyWeekRecord, Option<InvoiceId>)> for HourlyWeek {
+    fn from((w, invoice_id): (HourlyWeekRecord, Option<InvoiceId>)) -> Self {
         Self {
+            invoice_id,
             id: w.id,
             week_start: w.week_start,
             week_end: week_end(w.week_start),

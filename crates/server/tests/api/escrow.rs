@@ -166,6 +166,7 @@ async fn the_freelancer_refunds_escrow_with_the_fee_the_client_was_charged() {
         .map(|t| (t["movement"].as_str().expect("movement"), t["amount"]["amount"].as_i64().expect("amount")))
         .collect();
     assert_eq!(moves, [("refund", 21_000), ("fund", -21_000)]);
+    assert_eq!(history["items"][0]["milestone_id"], design["id"]);
     assert!(app.notification_kinds(&client).await.contains(&"milestone_refunded".to_owned()));
     assert_eq!(app.count("invoices").await, 0, "nothing was paid, nothing is invoiced");
 }

@@ -60,6 +60,7 @@ async fn time_is_logged_within_the_weekly_limit_by_the_freelancer_alone() {
     assert_eq!(res.json::<Value>().await.expect("json")["minutes"], 480);
     let sheet = app.json(&path, Some(&client.access)).await;
     assert_eq!(sheet["total_minutes"], 880);
+    assert_eq!((sheet["weekly_limit_hours"].as_u64(), sheet["billed"].as_bool()), (Some(20), Some(false)));
     assert_eq!(sheet["entries"].as_array().expect("entries").len(), 2);
     expect_error(app.get(&path, Some(&stranger.access)).await, StatusCode::NOT_FOUND, "contract_not_found").await;
 }
@@ -89,6 +90,8 @@ async fn a_finished_week_is_billed_once_held_for_review_then_paid_out() {
     assert_eq!(balance, json!({"available": [], "pending": [usd(46_800)]}));
     let paid = app.json("/api/balance/transactions", Some(&client.access)).await;
     assert_eq!(paid["items"][0]["amount"], usd(-54_600));
+    assert_eq!(paid["items"][0]["contract_id"], contract["id"]);
+    assert!(paid["items"][0]["milestone_id"].is_null(), "an hourly week has no milestone");
     let invoice = app
         .json(&format!("/api/jobs/{}/invoice", contract["job_id"].as_str().expect("job")), Some(&client.access))
         .await;
@@ -97,10 +100,12 @@ async fn a_finished_week_is_billed_once_held_for_review_then_paid_out() {
     assert_eq!(invoice["lines"][0]["minutes"], 480);
     assert_eq!(invoice["lines"][0]["hourly_rate"], usd(6_500));
     assert_eq!(invoice["totals"]["client_total"], usd(54_600));
+    assert_eq!(weeks[0]["invoice_id"], invoice["id"]);
 
     // Billed time is settled.
     let res = app.put(&format!("{path}/{}", id(&logged)), entry(60, "Less"), &freelancer.access).await;
     expect_error(res, StatusCode::CONFLICT, "week_billed").await;
+    assert_eq!(app.json(&path, Some(&freelancer.access)).await["billed"], true);
     let res = app.post(&path, entry(30, "Late addition"), Some(&freelancer.access)).await;
     expect_error(res, StatusCode::CONFLICT, "week_billed").await;
 

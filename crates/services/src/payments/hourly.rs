@@ -11,7 +11,7 @@ use domain::hourly::{
 use domain::invoice::{InvoiceKind, InvoiceLine};
 use domain::job::PaymentType;
 use domain::ledger::rules;
-use domain::{ContractId, TimeEntryId, UserId, ValidationError};
+use domain::{ContractId, InvoiceId, TimeEntryId, UserId, ValidationError};
 use store::contracts::{self, ContractRecord};
 use store::hourly::{self, HourlyWeekRecord, TimeEntryRecord};
 use store::invoices::Billed;
@@ -24,6 +24,16 @@ use super::invoices::{Bill, issue};
 use super::{Payments, invalid};
 use crate::jobs::MarketError;
 use crate::settings;
+
+/// A week of an hourly contract's time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekSheet {
+    pub entries: Vec<TimeEntryRecord>,
+    /// The contract's weekly limit (the default when the hire named none).
+    pub weekly_limit_hours: u16,
+    /// Whether the week is billed; its entries no longer change.
+    pub billed: bool,
+}
 
 /// Most weeks billed or made available by one sweep; the next takes the rest.
 const SWEEP_BATCH: u64 = 100;
@@ -83,29 +93,38 @@ impl Payments {
         Ok(())
     }
 
-    /// A contract's time entries from `from` to `to`, for its parties and admins.
-    pub async fn time_entries(
+    /// The week starting `monday` of a contract's time, for its parties and admins.
+    pub async fn timesheet(
         &self,
         viewer: &UserRecord,
         contract_id: ContractId,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<TimeEntryRecord>, MarketError> {
-        visible_contract(&self.db, viewer, contract_id).await?;
-        if to < from || (to - from).num_days() > 92 {
-            return Err(ValidationError::single("to", "must be on or after from, at most 92 days later").into());
-        }
-        Ok(hourly::entries(&self.db, contract_id, from, to).await?)
+        monday: NaiveDate,
+    ) -> Result<WeekSheet, MarketError> {
+        let contract = visible_contract(&self.db, viewer, contract_id).await?;
+        let entries = hourly::entries(&self.db, contract_id, monday, week_end(monday)).await?;
+        let billed = hourly::weeks(&self.db, contract_id).await?.iter().any(|w| w.week_start == monday);
+        let weekly_limit_hours = contract.weekly_limit_hours.unwrap_or(domain::contract::DEFAULT_WEEKLY_LIMIT_HOURS);
+        Ok(WeekSheet { entries, weekly_limit_hours, billed })
     }
 
-    /// A contract's billed weeks, newest first, for its parties and admins.
+    /// A contract's billed weeks, newest first, each with its invoice, for
+    /// its parties and admins.
     pub async fn hourly_weeks(
         &self,
         viewer: &UserRecord,
         contract_id: ContractId,
-    ) -> Result<Vec<HourlyWeekRecord>, MarketError> {
+    ) -> Result<Vec<(HourlyWeekRecord, Option<InvoiceId>)>, MarketError> {
         visible_contract(&self.db, viewer, contract_id).await?;
-        Ok(hourly::weeks(&self.db, contract_id).await?)
+        let weeks = hourly::weeks(&self.db, contract_id).await?;
+        let ids: Vec<uuid::Uuid> = weeks.iter().map(|w| w.id).collect();
+        let invoices = store::invoices::of_weeks(&self.db, &ids).await?;
+        Ok(weeks
+            .into_iter()
+            .map(|week| {
+                let invoice = invoices.get(&week.id).copied();
+                (week, invoice)
+            })
+            .collect())
     }
 
     /// Bills every finished week with unbilled time: charges the client,

@@ -22,6 +22,7 @@ use domain::{ContractId, MilestoneId, UserId, ValidationError};
 use store::Db;
 use store::contracts::{self, ContractRecord, MilestoneRecord};
 
+pub use hourly::WeekSheet;
 pub use webhooks::{WebhookOutcome, WebhookRejected};
 pub use withdrawals::{MonthFigures, TransactionRecord};
 

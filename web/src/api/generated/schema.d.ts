@@ -1307,6 +1307,7 @@ export interface components {
             freelancer_net: components["schemas"]["Money"];
             /** Format: uuid */
             id: string;
+            invoice_id?: null | components["schemas"]["InvoiceId"];
             /** Format: int32 */
             minutes: number;
             /**
@@ -1853,6 +1854,7 @@ export interface components {
                  * @description The ledger transaction.
                  */
                 id: string;
+                milestone_id?: null | components["schemas"]["MilestoneId"];
                 movement: components["schemas"]["Movement"];
             }[];
             /** @description Absent on the last page. */
@@ -2060,6 +2062,8 @@ export interface components {
             work_date: string;
         };
         Timesheet: {
+            /** @description Whether the week is billed; its entries no longer change. */
+            billed: boolean;
             entries: components["schemas"]["TimeEntry"][];
             /**
              * Format: int32
@@ -2070,6 +2074,11 @@ export interface components {
             week_end: string;
             /** Format: date */
             week_start: string;
+            /**
+             * Format: int32
+             * @description The contract's weekly limit, in hours.
+             */
+            weekly_limit_hours: number;
         };
         TokenRequest: {
             token: string;
@@ -2090,6 +2099,7 @@ export interface components {
              * @description The ledger transaction.
              */
             id: string;
+            milestone_id?: null | components["schemas"]["MilestoneId"];
             movement: components["schemas"]["Movement"];
         };
         /** @description The multipart form of an upload. */
