@@ -48,7 +48,7 @@ export function BilledWeeks({ contract, role }: { contract: Contract; role: Part
           </thead>
           <tbody>
             {weeks.data.map((week) => (
-              <WeekRow key={week.id} week={week} invoice={weekInvoice(invoices, week.week_start)} />
+              <WeekRow key={week.id} week={week} invoice={weekInvoice(invoices, week.invoice_id)} />
             ))}
           </tbody>
         </table>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { Contract, Timesheet as Week } from "../api/types";
 import type { PartyRole } from "../lib/contracts";
-import { describeWeekTotal, loggableDays, utcDate, weekStart, weeklyLimitHours } from "../lib/timesheet";
+import { describeWeekTotal, loggableDays, utcDate, weekStart } from "../lib/timesheet";
 import { timesheetQuery } from "../pages/marketQueries";
 import { LogTime } from "./LogTime";
 import { ErrorPanel, Loading } from "./Status";
@@ -46,12 +46,12 @@ interface WeekEntriesProps {
 }
 
 function WeekEntries({ contract, sheet, today, writable }: WeekEntriesProps) {
-  const billed = sheet.entries.some((entry) => entry.billed);
+  const billed = sheet.billed;
   const days = writable && !billed ? loggableDays(sheet.week_start, utcDate(new Date(contract.started_at)), today) : null;
   return (
     <>
       <p className="timesheet__total">
-        Total: <strong>{describeWeekTotal(sheet.total_minutes, weeklyLimitHours(contract))}</strong>
+        Total: <strong>{describeWeekTotal(sheet.total_minutes, sheet.weekly_limit_hours)}</strong>
       </p>
       {billed && <p className="muted">This week is billed; its time no longer changes.</p>}
       {sheet.entries.length === 0 ? (

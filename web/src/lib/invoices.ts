@@ -7,7 +7,7 @@ export function invoiceSide(invoice: Invoice, userId: string | undefined): { lab
     : { label: "You received", amount: invoice.totals.freelancer_net };
 }
 
-/** The invoice issued for the hourly week starting on the Monday `weekStart`, if it is among `invoices`. */
-export function weekInvoice(invoices: Invoice[], weekStart: string): Invoice | undefined {
-  return invoices.find((invoice) => invoice.kind === "hourly_week" && invoice.period_start === weekStart);
+/** The invoice a billed week names, if it is among `invoices`. */
+export function weekInvoice(invoices: Invoice[], invoiceId: string | null | undefined): Invoice | undefined {
+  return invoiceId ? invoices.find((invoice) => invoice.id === invoiceId) : undefined;
 }

@@ -1,5 +1,4 @@
-import type { Contract, HourlyWeek, TimeEntry, TimeEntryInput } from "../api/types";
-import { DEFAULT_WEEKLY_LIMIT_HOURS } from "./hire";
+import type { HourlyWeek, TimeEntry, TimeEntryInput } from "../api/types";
 import { formatDate } from "./labels";
 
 /** Longest single entry the server takes: a whole day. */
@@ -31,11 +30,6 @@ export function formatMinutes(minutes: number): string {
   const rest = minutes % 60;
   if (hours === 0) return `${rest} min`;
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
-/** The most hours a week the contract lets the freelancer bill (the server's default when the hire named none). */
-export function weeklyLimitHours(contract: Contract): number {
-  return contract.weekly_limit_hours ?? DEFAULT_WEEKLY_LIMIT_HOURS;
 }
 
 /** "12 h 30 min of 20 h". */

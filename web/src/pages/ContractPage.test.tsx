@@ -516,7 +516,7 @@ describe("ContractPage, hourly", () => {
       () => ({ [`GET /api/invoices/${weekly.id}`]: () => new Response("<h1>Invoice</h1>", { headers: { "Content-Type": "text/html; charset=utf-8" } }) }),
       {
         billed: [
-          hourlyWeek(),
+          hourlyWeek({ invoice_id: weekly.id }),
           hourlyWeek({
             id: "w0",
             week_start: "2026-11-09",
