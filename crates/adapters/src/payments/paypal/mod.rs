@@ -37,6 +37,10 @@ use url::Url;
 
 use super::http::{self, ApiBase, Dialect, ProviderSetupError};
 
+mod webhook;
+
+use webhook::{Event, Transmission, VerifyAnswer, VerifyRequest};
+
 /// How far a webhook's transmission time may be from now, either way.
 const WEBHOOK_TOLERANCE: TimeDelta = TimeDelta::seconds(300);
 
@@ -357,64 +361,6 @@ struct PayoutAnswer {
 #[derive(Debug, Deserialize)]
 struct BatchHeader {
     payout_batch_id: String,
-}
-
-/// The `PAYPAL-*` headers of a webhook delivery.
-#[derive(Debug)]
-struct Transmission<'a> {
-    auth_algo: &'a str,
-    cert_url: &'a str,
-    id: &'a str,
-    sig: &'a str,
-    time: &'a str,
-}
-
-impl<'a> Transmission<'a> {
-    fn from_headers(headers: &'a [(String, String)]) -> Option<Self> {
-        Some(Self {
-            auth_algo: http::header(headers, "PAYPAL-AUTH-ALGO")?,
-            cert_url: http::header(headers, "PAYPAL-CERT-URL")?,
-            id: http::header(headers, "PAYPAL-TRANSMISSION-ID")?,
-            sig: http::header(headers, "PAYPAL-TRANSMISSION-SIG")?,
-            time: http::header(headers, "PAYPAL-TRANSMISSION-TIME")?,
-        })
-    }
-
-    fn sent_at(&self) -> Option<DateTime<Utc>> {
-        DateTime::parse_from_rfc3339(self.time).ok().map(|time| time.with_timezone(&Utc))
-    }
-}
-
-/// The event goes back to PayPal exactly as it arrived: re-serialising it
-/// could reorder keys or reformat numbers, and the signature covers the
-/// original bytes.
-#[derive(Debug, Serialize)]
-struct VerifyRequest<'a> {
-    auth_algo: &'a str,
-    cert_url: &'a str,
-    transmission_id: &'a str,
-    transmission_sig: &'a str,
-    transmission_time: &'a str,
-    webhook_id: &'a str,
-    webhook_event: &'a RawValue,
-}
-
-#[derive(Debug, Deserialize)]
-struct VerifyAnswer {
-    verification_status: String,
-}
-
-/// The parts of a webhook event the services use.
-#[derive(Debug, Deserialize)]
-struct Event {
-    id: String,
-    event_type: String,
-    resource: Option<EventResource>,
-}
-
-#[derive(Debug, Deserialize)]
-struct EventResource {
-    id: Option<String>,
 }
 
 #[async_trait]
