@@ -23,6 +23,9 @@ use crate::state::AppState;
         (name = "accounts", description = "Sign-up, login, sessions, e-mail verification, password reset"),
         (name = "profiles", description = "Freelancer and client profiles, skills"),
         (name = "files", description = "Uploads and downloads"),
+        (name = "chats", description = "Direct messages. Live over Socket.io at `/socket.io/` with `auth: {token}`: \
+            `message:send`, `sync`, `message:read`, `typing`; pushes `message:new`, `message:updated`, \
+            `message:read`, `typing`, `notification:new`"),
         (name = "operations", description = "Health, readiness, metrics"),
     )
 )]

@@ -131,24 +131,29 @@ impl AppError {
     }
 }
 
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        if let Self::Internal(detail) | Self::Unavailable(detail) = &self {
-            tracing::error!(error = %detail, "request failed");
-        }
-        let status = self.status();
-        let fields = match &self {
+impl AppError {
+    /// The error's JSON body, as HTTP answers carry it and socket acks too.
+    pub fn body(&self) -> ErrorBody {
+        let fields = match self {
             Self::Invalid(fields) => Some(fields.iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect()),
             _ => None,
         };
-        let message = match &self {
+        let message = match self {
             Self::RateLimited { retry_after } => {
                 format!("too many attempts; try again in {} seconds", retry_after.as_secs().max(1))
             }
             other => other.to_string(),
         };
-        let body = ErrorBody { error: ErrorDetail { code: self.code().to_owned(), message, fields } };
-        let mut response = (status, axum::Json(body)).into_response();
+        ErrorBody { error: ErrorDetail { code: self.code().to_owned(), message, fields } }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let Self::Internal(detail) | Self::Unavailable(detail) = &self {
+            tracing::error!(error = %detail, "request failed");
+        }
+        let mut response = (self.status(), axum::Json(self.body())).into_response();
         if let Self::RateLimited { retry_after } = self {
             // Round up: retrying a fraction of a second early would be refused again.
             let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
@@ -231,6 +236,9 @@ impl From<MarketError> for AppError {
                     "milestone" => "milestone_not_found",
                     "invoice" => "invoice_not_found",
                     "time entry" => "time_entry_not_found",
+                    "conversation" => "conversation_not_found",
+                    "message" => "message_not_found",
+                    "user" => "user_not_found",
                     _ => "not_found",
                 },
                 message: format!("{what} not found"),

@@ -97,6 +97,10 @@ define_id! {
     TimeEntryId;
     /// A user's request to move available money out to their provider.
     WithdrawalId;
+    /// A direct conversation between two users.
+    ConversationId;
+    /// One message of a conversation.
+    MessageId;
 }
 
 #[cfg(test)]

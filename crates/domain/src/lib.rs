@@ -3,6 +3,7 @@
 //! Everything here is plain data and pure functions so that it can be tested
 //! exhaustively (unit and property tests) and reused by every layer above.
 
+pub mod chat;
 pub mod contract;
 pub mod freelancer_search;
 pub mod hourly;

@@ -17,6 +17,7 @@ use services::{AuthSettings, Ports, Services};
 use tokio::net::TcpListener;
 
 use crate::config::{Config, PaymentsConfig};
+use crate::realtime::Realtime;
 use crate::telemetry;
 
 pub struct App {
@@ -29,7 +30,7 @@ pub struct App {
 impl App {
     /// Connects to the database, brings its schema up to date and builds everything.
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
-        let services = build_services(config).await?;
+        let (services, realtime) = build_services(config).await?;
         let state = AppState {
             services: services.clone(),
             config: Arc::new(HttpConfig {
@@ -43,7 +44,8 @@ impl App {
             }),
             metrics: telemetry::metrics(),
         };
-        Ok(Self { router: api::app(state), services, worker: config.worker })
+        let router = realtime.serve(api::app(state), services.clone()).await?;
+        Ok(Self { router, services, worker: config.worker })
     }
 
     /// Serves on `listener` until `shutdown` resolves, then lets in-flight
@@ -61,11 +63,13 @@ impl App {
                 accounts.housekeeping();
             }
         });
+        let pushes = tokio::spawn(push_notifications(self.services.clone()));
         let worker =
             self.worker.then(|| tokio::spawn(crate::worker::run(self.services.clone(), std::future::pending())));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
         housekeeping.abort();
+        pushes.abort();
         if let Some(worker) = worker {
             worker.abort();
         }
@@ -73,8 +77,26 @@ impl App {
     }
 }
 
-pub async fn build_services(config: &Config) -> anyhow::Result<Services> {
+/// The services and the socket server they push through.
+/// How often stored notifications are looked for and pushed to sockets.
+const PUSH_EVERY: Duration = Duration::from_millis(250);
+
+/// Pushes each stored notification to its user's sockets once. Runs on every
+/// web instance; the store hands each notification to one of them.
+async fn push_notifications(services: Services) {
+    let mut tick = tokio::time::interval(PUSH_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(err) = services.notifications.push_pending(chrono::Utc::now()).await {
+            tracing::warn!(error = %err, "notification push round failed");
+        }
+    }
+}
+
+pub async fn build_services(config: &Config) -> anyhow::Result<(Services, Realtime)> {
     let db = connect(config).await?;
+    let realtime = Realtime::new(config.redis_url.as_ref()).await?;
     let storage: Arc<dyn FileStorage> = match config.storage_url.as_deref() {
         Some(url) if url.starts_with("s3://") => Arc::new(ObjectStorage::s3(url)?),
         Some(other) => anyhow::bail!("unsupported STORAGE_URL {other:?}; use s3://bucket"),
@@ -93,7 +115,8 @@ pub async fn build_services(config: &Config) -> anyhow::Result<Services> {
         },
     };
     let payments = payment_provider(&config.payments)?;
-    Ok(Services::new(db, Ports { mailer, storage, payments }, auth))
+    let fanout = realtime.fanout();
+    Ok((Services::new(db, Ports { mailer, storage, payments, fanout }, auth), realtime))
 }
 
 /// The configured payment provider; Stripe and PayPal need their secrets.

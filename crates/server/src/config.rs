@@ -26,6 +26,8 @@ pub struct Config {
     pub database_max_connections: u32,
     /// `STORAGE_URL`: `s3://bucket` for S3-compatible storage; local disk when unset.
     pub storage_url: Option<String>,
+    /// `REDIS_URL`: links the socket servers of several instances; in-process when unset.
+    pub redis_url: Option<SecretString>,
     /// `DOWNWORK_JWT_SECRET`; generated and kept under the data dir when unset.
     pub jwt_secret: Option<SecretString>,
     /// Base URL of the site, for links in e-mails.
@@ -96,6 +98,7 @@ impl Default for Config {
             database_url: None,
             database_max_connections: 20,
             storage_url: None,
+            redis_url: None,
             jwt_secret: None,
             public_url: "http://127.0.0.1:8080".to_owned(),
             mail_from: "Downwork <no-reply@downwork.local>".to_owned(),
@@ -127,7 +130,7 @@ impl Config {
         Figment::new()
             .merge(Toml::file(std::env::var("DOWNWORK_CONFIG").unwrap_or_else(|_| "downwork.toml".to_owned())))
             .merge(Env::prefixed("DOWNWORK_").ignore(&["CONFIG"]).split("__"))
-            .merge(Env::raw().only(&["DATABASE_URL", "STORAGE_URL"]))
+            .merge(Env::raw().only(&["DATABASE_URL", "STORAGE_URL", "REDIS_URL"]))
             .extract()
             .context("invalid configuration")
     }

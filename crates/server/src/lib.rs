@@ -5,5 +5,6 @@
 pub mod app;
 pub mod commands;
 pub mod config;
+pub mod realtime;
 pub mod telemetry;
 pub mod worker;

@@ -154,6 +154,17 @@ impl Files {
                         _ => continue,
                     }
                 }
+                // A message's files are for the conversation's members, until it is deleted.
+                Subject::Message(message) => {
+                    let Some(found) = store::messages::find(&self.db, message).await? else { continue };
+                    if found.deleted_at.is_some() {
+                        continue;
+                    }
+                    match store::conversations::find(&self.db, found.conversation_id).await? {
+                        Some(c) if c.is_member(viewer) => return Ok(true),
+                        _ => continue,
+                    }
+                }
                 Subject::Job(job_id) => job_id,
                 Subject::Proposal(proposal_id) => match proposals::find(&self.db, proposal_id).await? {
                     Some(p) if p.freelancer_id == viewer => return Ok(true),
@@ -165,7 +176,7 @@ impl Files {
             let allowed = match subject {
                 // A proposal's files are for its freelancer and the job's client.
                 Subject::Proposal(_) => job.client_id == viewer,
-                Subject::Submission(_) => false,
+                Subject::Submission(_) | Subject::Message(_) => false,
                 Subject::Job(_) => crate::jobs::may_view(&self.db, Some(viewer), &job)
                     .await
                     .map_err(|e| FileError::Internal(crate::Internal(e.to_string())))?,

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod balances;
+pub mod chat;
 pub mod contracts;
 pub mod files;
 pub mod freelancers;
@@ -28,12 +29,14 @@ pub use accounts::{Accounts, AuthSettings};
 /// The records services hand to the edge.
 pub mod records {
     pub use store::contracts::{ContractRecord, MilestoneRecord};
+    pub use store::conversations::ConversationRecord;
     pub use store::files::FileRecord;
     pub use store::freelancer_search::FreelancerSummary;
     pub use store::hourly::{HourlyWeekRecord, TimeEntryRecord};
     pub use store::invitations::InvitationRecord;
     pub use store::jobs::{JobRecord, OwnJob};
     pub use store::ledger::UserEntry;
+    pub use store::messages::MessageRecord;
     pub use store::milestones::MilestoneEvent;
     pub use store::notifications::NotificationRecord;
     pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord, Rating};
@@ -44,6 +47,7 @@ pub mod records {
     pub use store::withdrawals::WithdrawalRecord;
 }
 pub use balances::Balances;
+pub use chat::Chat;
 pub use contracts::Contracts;
 pub use files::Files;
 pub use freelancers::Freelancers;
@@ -71,6 +75,7 @@ pub struct Services {
     pub settings: Settings,
     pub idempotency: Idempotency,
     pub notifications: Notifications,
+    pub chat: Chat,
 }
 
 /// The adapters chosen at start-up.
@@ -78,6 +83,7 @@ pub struct Ports {
     pub mailer: Arc<dyn ports::Mailer>,
     pub storage: Arc<dyn ports::FileStorage>,
     pub payments: Arc<dyn ports::PaymentProvider>,
+    pub fanout: Arc<dyn ports::Fanout>,
 }
 
 impl Services {
@@ -94,7 +100,8 @@ impl Services {
             payments: Payments::new(db.clone(), ports.payments),
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
-            notifications: Notifications::new(db.clone()),
+            notifications: Notifications::new(db.clone(), ports.fanout.clone()),
+            chat: Chat::new(db.clone(), ports.fanout),
             files,
             db,
         }

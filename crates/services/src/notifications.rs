@@ -1,6 +1,8 @@
 //! Telling users what happened. A notification is stored in the transaction
 //! of the change it reports; delivery (live push, e-mail) reads the stored rows.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
@@ -9,6 +11,10 @@ use store::notifications::{self, NotificationRecord};
 use store::{ConnectionTrait, Db};
 
 use crate::Internal;
+use crate::ports::{Fanout, Push};
+
+/// Most notifications one push round takes.
+const PUSH_BATCH: u64 = 200;
 
 /// Stores a notification for `user` inside the caller's transaction.
 pub async fn notify(
@@ -25,11 +31,24 @@ pub async fn notify(
 #[derive(Clone)]
 pub struct Notifications {
     db: Db,
+    fanout: Arc<dyn Fanout>,
 }
 
 impl Notifications {
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    pub fn new(db: Db, fanout: Arc<dyn Fanout>) -> Self {
+        Self { db, fanout }
+    }
+
+    /// Pushes notifications stored since the last round to their users'
+    /// sockets, each once even with several instances running this. Answers
+    /// how many went out.
+    pub async fn push_pending(&self, now: DateTime<Utc>) -> Result<usize, Internal> {
+        let claimed = notifications::claim_unpushed(&self.db, PUSH_BATCH, now).await?;
+        let count = claimed.len();
+        for notification in claimed {
+            self.fanout.push(&[notification.user_id], Push::Notification(notification)).await;
+        }
+        Ok(count)
     }
 
     pub async fn list(

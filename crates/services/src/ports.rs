@@ -138,3 +138,29 @@ pub trait PaymentProvider: Send + Sync {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<ProviderEvent, WebhookError>;
 }
+
+/// Something to tell a user's open sockets at once. Live delivery is a
+/// courtesy on top of the stored rows: a user who is offline, or whose push
+/// is lost, catches up from the database (`sync`, `GET /api/notifications`).
+#[derive(Debug, Clone)]
+pub enum Push {
+    /// A message was stored in one of the user's conversations.
+    MessageNew(crate::chat::ChatMessage),
+    /// A message was edited or deleted.
+    MessageUpdated(crate::chat::ChatMessage),
+    /// A member read a conversation up to `seq`.
+    MessageRead { conversation_id: domain::ConversationId, user_id: domain::UserId, seq: i64 },
+    /// A member started or stopped typing.
+    Typing { conversation_id: domain::ConversationId, user_id: domain::UserId, typing: bool },
+    /// A notification was stored for the user.
+    Notification(store::notifications::NotificationRecord),
+}
+
+/// Fan-out to users' sockets: in-process, or across instances through Redis.
+#[async_trait]
+pub trait Fanout: Send + Sync {
+    /// Sends `push` to every open socket of each of `users`.
+    async fn push(&self, users: &[domain::UserId], push: Push);
+    /// Closes every open socket of `user`, on every instance.
+    async fn disconnect(&self, user: domain::UserId);
+}

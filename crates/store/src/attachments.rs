@@ -1,5 +1,5 @@
-//! Links from attachments to what carries them: a job, a proposal or a
-//! milestone submission.
+//! Links from attachments to what carries them: a job, a proposal, a
+//! milestone submission or a message.
 
 use std::collections::HashMap;
 
@@ -17,6 +17,8 @@ pub enum Subject {
     Proposal(ProposalId),
     /// A milestone hand-in: an entry of the milestone's history.
     Submission(Uuid),
+    /// A direct message.
+    Message(domain::MessageId),
 }
 
 impl Subject {
@@ -25,6 +27,7 @@ impl Subject {
             Self::Job(id) => ("job", id.into_uuid()),
             Self::Proposal(id) => ("proposal", id.into_uuid()),
             Self::Submission(id) => ("submission", id),
+            Self::Message(id) => ("message", id.into_uuid()),
         }
     }
 }
@@ -57,6 +60,7 @@ pub async fn subjects_of(db: &impl ConnectionTrait, file: FileId) -> StoreResult
             "job" => Some(Subject::Job(row.subject_id.into())),
             "proposal" => Some(Subject::Proposal(row.subject_id.into())),
             "submission" => Some(Subject::Submission(row.subject_id)),
+            "message" => Some(Subject::Message(row.subject_id.into())),
             _ => None,
         })
         .collect())
@@ -64,13 +68,29 @@ pub async fn subjects_of(db: &impl ConnectionTrait, file: FileId) -> StoreResult
 
 /// The files of each milestone history entry, by entry.
 pub async fn of_submissions(db: &impl ConnectionTrait, events: &[Uuid]) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
+    files_of(db, "submission", events.iter().copied()).await
+}
+
+/// The files of each message, by message.
+pub async fn of_messages(
+    db: &impl ConnectionTrait,
+    messages: &[domain::MessageId],
+) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
+    files_of(db, "message", messages.iter().map(|m| m.into_uuid())).await
+}
+
+async fn files_of(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    subjects: impl ExactSizeIterator<Item = Uuid>,
+) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
     let mut files: HashMap<Uuid, Vec<FileId>> = HashMap::new();
-    if events.is_empty() {
+    if subjects.len() == 0 {
         return Ok(files);
     }
     let rows = link::Entity::find()
-        .filter(link::Column::Subject.eq("submission"))
-        .filter(link::Column::SubjectId.is_in(events.iter().copied()))
+        .filter(link::Column::Subject.eq(kind))
+        .filter(link::Column::SubjectId.is_in(subjects))
         .all(db)
         .await?;
     for row in rows {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod migration;
 
 pub mod contracts;
+pub mod conversations;
 pub mod email_tokens;
 pub mod files;
 pub mod freelancer_search;
@@ -22,6 +23,7 @@ pub mod invoices;
 pub mod job_search;
 pub mod jobs;
 pub mod ledger;
+pub mod messages;
 pub mod milestones;
 pub mod notifications;
 pub mod profiles;

@@ -35,6 +35,7 @@ pub async fn insert(
         kind: Set(kind.to_owned()),
         payload_json: Set(to_json(payload)?),
         read_at: Set(None),
+        pushed_at: Set(None),
         created_at: Set(now),
     })
     .exec_without_returning(db)
@@ -98,4 +99,40 @@ pub async fn unread_count(db: &impl ConnectionTrait, user_id: UserId) -> StoreRe
         .filter(notification::Column::ReadAt.is_null())
         .count(db)
         .await?)
+}
+
+/// Takes up to `limit` notifications not yet pushed to their users' sockets,
+/// oldest first, and marks them pushed. Each is taken by one instance only:
+/// the conditional update decides, so several servers may run this at once.
+pub async fn claim_unpushed(
+    db: &impl ConnectionTrait,
+    limit: u64,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<NotificationRecord>> {
+    let candidates = notification::Entity::find()
+        .filter(notification::Column::PushedAt.is_null())
+        .order_by_asc(notification::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut claimed = Vec::with_capacity(candidates.len());
+    for m in candidates {
+        let taken = notification::Entity::update_many()
+            .col_expr(notification::Column::PushedAt, Expr::value(now))
+            .filter(notification::Column::Id.eq(m.id))
+            .filter(notification::Column::PushedAt.is_null())
+            .exec(db)
+            .await?;
+        if taken.rows_affected == 1 {
+            claimed.push(NotificationRecord {
+                id: m.id.into(),
+                user_id: m.user_id.into(),
+                payload: from_json(&m.payload_json)?,
+                read_at: m.read_at,
+                created_at: m.created_at,
+                kind: m.kind,
+            });
+        }
+    }
+    Ok(claimed)
 }

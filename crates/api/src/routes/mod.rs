@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod balance;
+pub mod chats;
 pub mod contracts;
 pub mod files;
 pub mod freelancers;
@@ -42,6 +43,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(invoices::router())
         .merge(webhooks::router())
         .merge(notifications::router())
+        .merge(chats::router())
         .merge(health::router())
 }
 

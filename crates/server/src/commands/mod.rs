@@ -72,7 +72,7 @@ impl Cli {
         match command {
             Command::Serve => serve(&config).await,
             Command::Worker => {
-                let services = app::build_services(&config).await?;
+                let (services, _sockets) = app::build_services(&config).await?;
                 tracing::info!("worker running");
                 crate::worker::run(services, app::shutdown_signal()).await;
                 Ok(())
@@ -83,7 +83,7 @@ impl Cli {
                 Ok(())
             }
             Command::CreateAdmin { email, password, name } => {
-                let services = app::build_services(&config).await?;
+                let (services, _sockets) = app::build_services(&config).await?;
                 let admin = services
                     .accounts
                     .create_admin(&email, &password, &name)

@@ -1,6 +1,7 @@
 //! Integration tests through the real HTTP interface, one module per area.
 
 mod accounts;
+mod chat;
 mod commands;
 mod concurrency;
 mod conventions;
@@ -15,7 +16,9 @@ mod market;
 mod payments;
 mod profiles;
 mod proposals;
+mod realtime;
 mod sessions;
+mod sockets;
 mod storage_s3;
 mod support;
 mod webhooks;

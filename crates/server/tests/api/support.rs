@@ -173,6 +173,9 @@ impl TestApp {
             "provider_events",
             "hourly_weeks",
             "time_entries",
+            "conversations",
+            "conversation_members",
+            "messages",
         ] {
             counts.push(self.count(table).await);
         }

@@ -9,6 +9,7 @@ pub struct Model {
     pub kind: String,
     pub payload_json: String,
     pub read_at: Option<DateTimeUtc>,
+    pub pushed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

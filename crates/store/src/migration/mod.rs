@@ -12,6 +12,7 @@ mod m20261128_000005_attachment_links;
 mod m20261128_000006_ledger;
 mod m20261128_000007_idempotency;
 mod m20261128_000008_money_flows;
+mod m20261129_000009_chat;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_ledger::Migration),
             Box::new(m20261128_000007_idempotency::Migration),
             Box::new(m20261128_000008_money_flows::Migration),
+            Box::new(m20261129_000009_chat::Migration),
         ]
     }
 }

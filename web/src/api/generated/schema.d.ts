@@ -223,6 +223,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's conversations, the most recently active first. */
+        get: operations["list_chats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Message a user: a friend, or the other side of a job invitation,
+         *     proposal or contract. Starts the conversation on the first message.
+         */
+        post: operations["send_to_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History with a user, newest first; `next_cursor` pages back in time. */
+        get: operations["history_with_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts": {
         parameters: {
             query?: never;
@@ -430,6 +484,61 @@ export interface paths {
         get: operations["weeks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation the caller is in, with how far each member has read. */
+        get: operations["conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's messages: history (newest first) or, with `after_seq`,
+         *     what came after (oldest first).
+         */
+        get: operations["conversation_messages"];
+        put?: never;
+        /** Send a message in a conversation the caller is in. */
+        post: operations["send_to_conversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a conversation read up to `seq`; the other member sees the receipt. */
+        post: operations["mark_conversation_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -771,6 +880,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one's own message; it stays in the conversation as a tombstone. */
+        delete: operations["delete_message"];
+        options?: never;
+        head?: never;
+        /** Edit one's own message. */
+        patch: operations["edit_message"];
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1092,6 +1219,35 @@ export interface components {
             /** @description What jobs name as their `category`. */
             slug: string;
         };
+        ChatList: {
+            items: components["schemas"]["ChatSummary"][];
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Unread messages over all conversations, for the badge.
+             */
+            unread_total: number;
+        };
+        ChatPeer: {
+            avatar_url?: string | null;
+            id: components["schemas"]["UserId"];
+            name: string;
+        };
+        ChatSummary: {
+            conversation_id: components["schemas"]["ConversationId"];
+            last_message?: null | components["schemas"]["Message"];
+            /**
+             * Format: int64
+             * @description `seq` of the newest message.
+             */
+            last_seq: number;
+            /** Format: int64 */
+            unread_count: number;
+            /** Format: date-time */
+            updated_at?: string | null;
+            /** @description The other member. */
+            user: components["schemas"]["ChatPeer"];
+        };
         Checkout: {
             /**
              * Format: int32
@@ -1166,6 +1322,20 @@ export interface components {
         ContractId: string;
         /** @enum {string} */
         ContractStatus: "active" | "paused" | "completed" | "cancelled";
+        Conversation: {
+            /** Format: date-time */
+            created_at: string;
+            id: components["schemas"]["ConversationId"];
+            /** Format: int64 */
+            last_seq: number;
+            members: components["schemas"]["UserId"][];
+            read: components["schemas"]["ReadMark"][];
+        };
+        /**
+         * Format: uuid
+         * @description A direct conversation between two users.
+         */
+        ConversationId: string;
         /**
          * @description Currencies the marketplace settles in. All of them have two decimal places.
          * @enum {string}
@@ -1174,6 +1344,9 @@ export interface components {
         DeclineRequest: {
             /** @description Told to the freelancer. */
             reason?: string | null;
+        };
+        EditMessage: {
+            body: string;
         };
         Education: {
             degree?: string;
@@ -1535,6 +1708,13 @@ export interface components {
             /** @description The session to end; without it, the session of the bearer token ends. */
             refresh_token?: string | null;
         };
+        MarkRead: {
+            /**
+             * Format: int64
+             * @description Read up to and including this message; beyond the newest means all.
+             */
+            seq: number;
+        };
         MarkReadRequest: {
             id?: null | components["schemas"]["NotificationId"];
         };
@@ -1544,6 +1724,41 @@ export interface components {
              * @description How many notifications changed.
              */
             marked: number;
+        };
+        /** @description A message as both members see it, over HTTP and the socket alike. */
+        Message: {
+            attachments: components["schemas"]["FileId"][];
+            /** @description Empty once deleted. */
+            body: string;
+            /** @description The sender's own id for the message, echoed back so a client can match its ack. */
+            client_id?: string | null;
+            conversation_id: components["schemas"]["ConversationId"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Set when the sender deleted the message; it stays as a tombstone.
+             */
+            deleted_at?: string | null;
+            /** Format: date-time */
+            edited_at?: string | null;
+            id: components["schemas"]["MessageId"];
+            sender_id: components["schemas"]["UserId"];
+            /**
+             * Format: int64
+             * @description Position in the conversation: 1, 2, 3, ... with no gaps.
+             */
+            seq: number;
+        };
+        /**
+         * Format: uuid
+         * @description One message of a conversation.
+         */
+        MessageId: string;
+        MessagePage: {
+            conversation_id?: null | components["schemas"]["ConversationId"];
+            items: components["schemas"]["Message"][];
+            next_cursor?: string | null;
         };
         Milestone: {
             amount: components["schemas"]["Money"];
@@ -1988,6 +2203,14 @@ export interface components {
             roles: components["schemas"]["Role"][];
             timezone?: string | null;
         };
+        ReadMark: {
+            /**
+             * Format: int64
+             * @description The highest `seq` the member has read.
+             */
+            read_seq: number;
+            user_id: components["schemas"]["UserId"];
+        };
         /** @description A proposal on the caller's job, with who sent it. */
         ReceivedProposalView: components["schemas"]["Proposal"] & {
             contract_id?: null | components["schemas"]["ContractId"];
@@ -2002,6 +2225,16 @@ export interface components {
          * @enum {string}
          */
         Role: "freelancer" | "client" | "admin";
+        SendMessage: {
+            /** @description Files uploaded with `POST /api/files` (purpose `attachment`). */
+            attachments?: components["schemas"]["FileId"][];
+            body?: string;
+            /**
+             * @description Your own id for the message (up to 64 printable characters): sending
+             *     again with it stores nothing new and answers the first message.
+             */
+            client_id?: string | null;
+        };
         ShortlistRequest: {
             /** @description `true` puts the proposal on the shortlist, `false` takes it off. */
             shortlisted: boolean;
@@ -2586,6 +2819,119 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Category"][];
+                };
+            };
+        };
+    };
+    list_chats: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    send_to_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the other user */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessage"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    history_with_user: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the other user */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3233,6 +3579,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HourlyWeek"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description conversation id */
+                id: components["schemas"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    conversation_messages: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Messages after this `seq`, oldest first (what a client missed);
+                 *     without it, history newest first, paged by `cursor`.
+                 */
+                after_seq?: number;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description conversation id */
+                id: components["schemas"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    send_to_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description conversation id */
+                id: components["schemas"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessage"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_conversation_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description conversation id */
+                id: components["schemas"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkRead"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadMark"];
                 };
             };
             404: {
@@ -4142,6 +4632,110 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description message id */
+                id: components["schemas"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description message id */
+                id: components["schemas"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditMessage"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
