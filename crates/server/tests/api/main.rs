@@ -17,6 +17,7 @@ mod payments;
 mod profiles;
 mod proposals;
 mod realtime;
+mod realtime_cluster;
 mod sessions;
 mod sockets;
 mod storage_s3;

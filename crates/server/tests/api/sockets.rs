@@ -73,23 +73,29 @@ impl TestApp {
 impl TestSocket {
     /// Emits `event` and waits for the server's ack.
     pub async fn call(&self, event: &str, payload: Value) -> Value {
+        self.try_call(event, payload, PATIENCE).await.expect("an ack in time")
+    }
+
+    /// Emits `event` and waits up to `patience` for the ack; `None` when the
+    /// connection is gone or the ack never came.
+    pub async fn try_call(&self, event: &str, payload: Value, patience: Duration) -> Option<Value> {
         let (tx, rx) = oneshot::channel();
         let tx = std::sync::Mutex::new(Some(tx));
         self.client
-            .emit_with_ack(event, payload, PATIENCE, move |answer, _| {
+            .emit_with_ack(event, payload, patience, move |answer, _| {
                 if let Some(tx) = tx.lock().expect("ack lock").take() {
                     let _ = tx.send(first(answer));
                 }
                 async {}.boxed()
             })
             .await
-            .expect("emits");
-        let answer = tokio::time::timeout(PATIENCE, rx).await.expect("an ack in time").expect("an ack");
+            .ok()?;
+        let answer = tokio::time::timeout(patience, rx).await.ok()?.ok()?;
         // The client hands over an ack's arguments as one array.
-        match answer {
+        Some(match answer {
             Value::Array(mut args) if args.len() == 1 => args.swap_remove(0),
             other => other,
-        }
+        })
     }
 
     /// The next `event` pushed to this socket; other events are kept for later.

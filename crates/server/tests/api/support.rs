@@ -42,10 +42,20 @@ impl TestApp {
 
     pub async fn spawn_with(customise: impl FnOnce(&mut Config)) -> Self {
         let data_dir = std::env::temp_dir().join(format!("downwork-test-{}", uuid::Uuid::now_v7()));
+        Self::spawn_on(data_dir, fresh_database().await, customise).await
+    }
+
+    /// A second instance on this one's database and data dir, as behind a load balancer.
+    pub async fn spawn_beside(&self, customise: impl FnOnce(&mut Config)) -> Self {
+        let url = (!self.database_url.starts_with("sqlite:")).then(|| self.database_url.clone());
+        Self::spawn_on(self.data_dir.clone(), url, customise).await
+    }
+
+    async fn spawn_on(data_dir: PathBuf, database_url: Option<String>, customise: impl FnOnce(&mut Config)) -> Self {
         let mut config = Config {
             addr: "127.0.0.1:0".parse().expect("address"),
             data_dir: data_dir.clone(),
-            database_url: fresh_database().await.map(SecretString::from),
+            database_url: database_url.map(SecretString::from),
             database_max_connections: 5,
             jwt_secret: Some(SecretString::from(JWT_SECRET)),
             web_dir: data_dir.join("no-web-app"),

@@ -23,6 +23,8 @@ pub use inbox::InboxItem;
 
 /// Most messages one history or sync answer carries.
 pub const MAX_BATCH: u64 = 500;
+/// What callers may ask the store for: a batch and one more, to learn whether more follow.
+const MAX_FETCH: u64 = MAX_BATCH + 1;
 
 /// A message with its files, as both members see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +96,7 @@ impl Chat {
             }
             Target::Conversation(id) => self.member_of(user, id).await?,
         };
-        let found = messages::before(&self.db, conversation.id, before_seq, limit.min(MAX_BATCH)).await?;
+        let found = messages::before(&self.db, conversation.id, before_seq, limit.min(MAX_FETCH)).await?;
         Ok((Some(conversation), self.with_files(found).await?))
     }
 
@@ -107,7 +109,7 @@ impl Chat {
         limit: u64,
     ) -> Result<Vec<ChatMessage>, MarketError> {
         let conversation = self.member_of(user, conversation).await?;
-        let found = messages::after(&self.db, conversation.id, after_seq, limit.min(MAX_BATCH)).await?;
+        let found = messages::after(&self.db, conversation.id, after_seq, limit.min(MAX_FETCH)).await?;
         self.with_files(found).await
     }
 
