@@ -54,6 +54,7 @@ openapi: build
 
 bench:
 	bench/run
+	bench/realtime
 
 fmt:
 	$(CARGO) fmt --all
