@@ -101,6 +101,12 @@ define_id! {
     ConversationId;
     /// One message of a conversation.
     MessageId;
+    /// A friendship between two users, or the request for one.
+    FriendshipId;
+    /// A user's recommendation of a freelancer to a friend.
+    RecommendationId;
+    /// A job a user shared with a friend.
+    JobShareId;
 }
 
 #[cfg(test)]
