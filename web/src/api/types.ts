@@ -81,3 +81,11 @@ export interface Paged<T> {
   items: T[];
   next_cursor?: string | null;
 }
+export type ChatSummary = Schemas["ChatSummary"];
+export type ChatPeer = Schemas["ChatPeer"];
+export type ChatList = Schemas["ChatList"];
+export type Message = Schemas["Message"];
+export type MessagePage = Schemas["MessagePage"];
+export type Conversation = Schemas["Conversation"];
+export type ReadMark = Schemas["ReadMark"];
+export type SendMessage = Schemas["SendMessage"];

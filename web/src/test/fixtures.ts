@@ -1,9 +1,11 @@
 import type {
+  ChatSummary,
   ContractDetail,
   HourlyWeek,
   Invoice,
   Job,
   JobSummary,
+  Message,
   Milestone,
   OwnProfile,
   Proposal,
@@ -246,6 +248,38 @@ export function hourlyWeek(overrides: Partial<HourlyWeek> = {}): HourlyWeek {
     freelancer_net: { amount: 45000, currency: "usd" },
     status: "held",
     release_after: "2026-11-28T06:00:00Z",
+    ...overrides,
+  };
+}
+
+export const CONVERSATION_ID = "01a22400-5555-7000-8000-0000000000c1";
+
+/** Message number `seq` of the conversation between the fixtures' client and freelancer. */
+export function chatMessage(seq: number, overrides: Partial<Message> = {}): Message {
+  return {
+    id: `01a22400-6666-7000-8000-${String(seq).padStart(12, "0")}`,
+    conversation_id: CONVERSATION_ID,
+    seq,
+    sender_id: FREELANCER_ID,
+    body: `Message ${seq}`,
+    attachments: [],
+    client_id: null,
+    edited_at: null,
+    deleted_at: null,
+    created_at: `2026-11-28T10:${String(seq % 60).padStart(2, "0")}:00Z`,
+    ...overrides,
+  };
+}
+
+/** The conversation as a list item, with the freelancer as the peer. */
+export function chatSummary(overrides: Partial<ChatSummary> = {}): ChatSummary {
+  return {
+    conversation_id: CONVERSATION_ID,
+    user: { id: FREELANCER_ID, name: "Finn Freelancer", avatar_url: null },
+    last_message: chatMessage(2),
+    unread_count: 0,
+    last_seq: 2,
+    updated_at: "2026-11-28T10:02:00Z",
     ...overrides,
   };
 }
