@@ -2,7 +2,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
-// `npm run dev` proxies the API to a locally running `downwork serve`.
+// `npm run dev` proxies the API (and its socket) to a locally running `downwork serve`.
 const apiTarget = process.env.DOWNWORK_API ?? "http://127.0.0.1:8080";
 
 export default defineConfig({
@@ -10,6 +10,7 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": { target: apiTarget, changeOrigin: false },
+      "/socket.io": { target: apiTarget, changeOrigin: false, ws: true },
     },
   },
   build: {

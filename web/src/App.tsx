@@ -19,6 +19,7 @@ import { JobBoardPage } from "./pages/JobBoardPage";
 import { JobPage } from "./pages/JobPage";
 import { JobProposalsPage } from "./pages/JobProposalsPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MessagesPage } from "./pages/MessagesPage";
 import { MyJobsPage } from "./pages/MyJobsPage";
 import { MyProposalsPage } from "./pages/MyProposalsPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
@@ -27,6 +28,7 @@ import { PostJobPage } from "./pages/PostJobPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { PublicProfilePage } from "./pages/PublicProfilePage";
 import { SignupPage } from "./pages/SignupPage";
+import { RealtimeProvider } from "./realtime/RealtimeProvider";
 
 export function createQueryClient() {
   return new QueryClient({
@@ -61,7 +63,7 @@ function SessionSync() {
 
 function Layout() {
   return (
-    <>
+    <RealtimeProvider>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -74,7 +76,7 @@ function Layout() {
         <div className="container">© Downwork</div>
       </footer>
       <ScrollRestoration />
-    </>
+    </RealtimeProvider>
   );
 }
 
@@ -119,6 +121,8 @@ export const routes: RouteObject[] = [
       { path: "freelancers", element: authed(<FreelancersPage />, "client") },
       { path: "contracts", element: authed(<ContractsPage />) },
       { path: "notifications", element: authed(<NotificationsPage />) },
+      { path: "messages", element: authed(<MessagesPage />) },
+      { path: "messages/:userId", element: authed(<MessagesPage />) },
       { path: "contracts/:id", element: authed(<ContractPage />) },
       { path: "balance", element: authed(<BalancePage />) },
       { path: "invoices", element: authed(<InvoicesPage />) },

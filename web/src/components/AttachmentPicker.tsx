@@ -5,7 +5,7 @@ import { Field } from "./Field";
 
 export const ATTACHMENT_TYPES = "image/png,image/jpeg,image/webp,image/gif,application/pdf";
 export const MAX_ATTACHMENTS = 10;
-const MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export interface Attachment {
   id: string;
@@ -32,7 +32,7 @@ export function AttachmentPicker({ attachments, onChange, onBusyChange, error }:
     if (files.length === 0) return;
     setUploadError(undefined);
     if (attachments.length + files.length > MAX_ATTACHMENTS) return setUploadError(`Attach at most ${MAX_ATTACHMENTS} files.`);
-    if (files.some((file) => file.size > MAX_BYTES)) return setUploadError("Each file may be at most 10 MB.");
+    if (files.some((file) => file.size > MAX_ATTACHMENT_BYTES)) return setUploadError("Each file may be at most 10 MB.");
     setBusy(true);
     onBusyChange(true);
     const added: Attachment[] = [];

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { logout } from "../api/endpoints";
+import { unreadMessagesQuery } from "../pages/chatQueries";
 import { unreadNotificationsQuery } from "../pages/marketQueries";
 import { useRoles } from "../auth/roles";
 import { useSession } from "../auth/session";
@@ -11,12 +12,17 @@ export function Header() {
   const roles = useRoles();
   const navigate = useNavigate();
   const notifications = useQuery({ ...unreadNotificationsQuery(), enabled: session !== null, refetchInterval: 60_000 });
+  const chats = useQuery({ ...unreadMessagesQuery(), enabled: session !== null, refetchInterval: 60_000 });
+  // Both counts change live over the socket; polling covers the times it is down.
   const unread = session ? (notifications.data?.unread_count ?? 0) : 0;
+  const unreadMessages = session ? (chats.data?.unread_total ?? 0) : 0;
   // Moving to another page is a good moment to look again, at most every 10 s.
   const { pathname } = useLocation();
-  const { refetch, dataUpdatedAt } = notifications;
   useEffect(() => {
-    if (session && dataUpdatedAt > 0 && Date.now() - dataUpdatedAt > 10_000) void refetch();
+    if (!session) return;
+    for (const query of [notifications, chats]) {
+      if (query.dataUpdatedAt > 0 && Date.now() - query.dataUpdatedAt > 10_000) void query.refetch();
+    }
     // Only on navigation, not when the data itself changes.
   }, [pathname]);
 
@@ -70,6 +76,16 @@ export function Header() {
               <>
                 <li>
                   <NavLink to="/contracts">Contracts</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/messages" className="nav__counted" aria-label={unreadMessages > 0 ? `Messages, ${unreadMessages} unread` : undefined}>
+                    Messages
+                    {unreadMessages > 0 && (
+                      <span className="nav__badge" aria-hidden="true">
+                        {unreadMessages}
+                      </span>
+                    )}
+                  </NavLink>
                 </li>
                 <li>
                   <NavLink to="/balance">Balance</NavLink>

@@ -9,6 +9,7 @@ import { PROPOSAL_STATUSES, formatAgo } from "../lib/labels";
 import { Avatar } from "./Avatar";
 import { TextAreaField, TextField } from "./Field";
 import { FormErrors } from "./FormErrors";
+import { MessageButton } from "./MessageButton";
 import { ProposalDetails } from "./ProposalDetails";
 import { StatusBadge } from "./StatusBadge";
 
@@ -86,6 +87,9 @@ export function ProposalReview({ job, proposal }: ProposalReviewProps) {
           <StatusBadge status={proposal.status} label={PROPOSAL_STATUSES[proposal.status]} />
         </li>
         <li>Sent {formatAgo(proposal.created_at)}</li>
+        <li>
+          <MessageButton userId={freelancer.id} name={name} />
+        </li>
         {contractId && (
           <li>
             <Link to={`/contracts/${contractId}`}>View contract</Link>

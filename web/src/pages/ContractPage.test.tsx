@@ -246,4 +246,16 @@ describe("ContractPage", () => {
     expect(within(table).getByText("$210.00")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "All invoices" })).toHaveAttribute("href", "/invoices");
   });
+
+  it("offers each party a way to message the other", async () => {
+    open(CLIENT_ID, base);
+    expect(await screen.findByRole("link", { name: "Message Finn Freelancer" })).toHaveAttribute("href", `/messages/${FREELANCER_ID}`);
+    expect(screen.queryByRole("link", { name: "Message Cleo Client" })).toBeNull();
+  });
+
+  it("offers the freelancer a way to message the client", async () => {
+    open(FREELANCER_ID, base);
+    expect(await screen.findByRole("link", { name: "Message Cleo Client" })).toHaveAttribute("href", `/messages/${CLIENT_ID}`);
+    expect(screen.queryByRole("link", { name: /^Message Finn/ })).toBeNull();
+  });
 });

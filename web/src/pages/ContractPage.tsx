@@ -6,6 +6,7 @@ import { AddMilestone } from "../components/AddMilestone";
 import { BilledWeeks } from "../components/BilledWeeks";
 import { ContractEnd } from "../components/ContractEnd";
 import { ContractInvoices } from "../components/ContractInvoices";
+import { MessageButton } from "../components/MessageButton";
 import { MilestoneCard } from "../components/MilestoneCard";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
@@ -74,8 +75,8 @@ function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?
             <dt>Terms</dt>
             <dd>{describeContractTerms(c)}</dd>
           </div>
-          <Party label="Client" userId={c.client_id} me={me} />
-          <Party label="Freelancer" userId={c.freelancer_id} me={me} />
+          <Party label="Client" userId={c.client_id} me={me} canMessage={role === "freelancer"} />
+          <Party label="Freelancer" userId={c.freelancer_id} me={me} canMessage={role === "client"} />
         </dl>
       </article>
       {c.payment_type === "hourly" && (
@@ -114,14 +115,22 @@ function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?
   );
 }
 
-function Party({ label, userId, me }: { label: string; userId: string; me?: string }) {
+/** One side of the contract; the other side may write to them from here. */
+function Party({ label, userId, me, canMessage }: { label: string; userId: string; me?: string; canMessage: boolean }) {
   const profile = useQuery(publicProfileQuery(userId));
+  const name = profile.data?.name ?? "…";
   return (
     <div>
       <dt>{label}</dt>
       <dd>
-        <Link to={`/users/${userId}`}>{profile.data?.name ?? "…"}</Link>
+        <Link to={`/users/${userId}`}>{name}</Link>
         {userId === me && <span className="muted"> (you)</span>}
+        {canMessage && userId !== me && (
+          <>
+            {" "}
+            <MessageButton userId={userId} name={name} />
+          </>
+        )}
       </dd>
     </div>
   );

@@ -32,6 +32,8 @@ describe("JobProposalsPage", () => {
     expect(finn).toHaveTextContent("Lisbon, Portugal");
     expect(screen.getByRole("link", { name: "View contract" })).toHaveAttribute("href", "/contracts/c-1");
     expect(screen.getByRole("img", { name: "Gail Other's avatar" })).toHaveAttribute("src", "/api/files/f-1");
+    expect(screen.getByRole("link", { name: "Message Finn Freelancer" })).toHaveAttribute("href", `/messages/${hired.freelancer.id}`);
+    expect(screen.getByRole("link", { name: "Message Gail Other" })).toHaveAttribute("href", "/messages/u-2");
     expect(calls.map((c) => c.path).sort()).toEqual([`/api/jobs/${job.id}`, `/api/jobs/${job.id}/proposals`]);
   });
 });

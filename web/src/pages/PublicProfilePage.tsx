@@ -2,6 +2,7 @@ import { Link, useParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
 import { useSession } from "../auth/session";
+import { MessageButton } from "../components/MessageButton";
 import { ProfileView } from "../components/ProfileView";
 import { ErrorPanel, Loading } from "../components/Status";
 import { publicProfileQuery } from "./profileQueries";
@@ -31,6 +32,11 @@ export function PublicProfilePage() {
         <p className="notice notice--muted">
           This is how others see your profile. <Link to="/profile/edit">Edit profile</Link>
         </p>
+      )}
+      {session && session.user.id !== profile.data.id && (
+        <div className="page-actions">
+          <MessageButton userId={profile.data.id} name={profile.data.name} className="button button--primary" />
+        </div>
       )}
       <ProfileView profile={profile.data} />
     </div>

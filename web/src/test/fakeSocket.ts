@@ -110,11 +110,15 @@ export class FakeSocket {
   }
 }
 
-/** Makes the mocked `createSocket` hand out fake sockets; `sockets.at(-1)` is the latest. */
-export function fakeSockets(createSocket: Mock<(token: () => string) => ChatSocket>): FakeSocket[] {
+/**
+ * Makes the mocked `createSocket` hand out fake sockets, each set up by
+ * `prepare` before it is used; `sockets.at(-1)` is the latest.
+ */
+export function fakeSockets(createSocket: Mock<(token: () => string) => ChatSocket>, prepare?: (socket: FakeSocket) => void): FakeSocket[] {
   const sockets: FakeSocket[] = [];
   createSocket.mockImplementation((token) => {
     const socket = new FakeSocket(token);
+    prepare?.(socket);
     sockets.push(socket);
     return socket as unknown as ChatSocket;
   });
