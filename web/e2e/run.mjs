@@ -2,9 +2,11 @@
 // Debian's Chromium: sign up, edit the profile, check the public page; then a
 // client posts a job, a freelancer finds it and bids, and the client hires;
 // the first milestone is funded, handed in, approved and released, both sides
-// get its invoice, and the freelancer withdraws. Last, the client posts an
+// get its invoice, and the freelancer withdraws. Then the client posts an
 // hourly job and hires at a weekly limit, the freelancer logs time today (and
-// is held to the limit), and the client reads the timesheet.
+// is held to the limit), and the client reads the timesheet. Last, two more
+// people made through the API chat live, each in a browser of their own, and
+// the client's bell counts a new proposal as it comes.
 //
 //   npm run build && npm run e2e
 //
@@ -70,6 +72,19 @@ const market = {
     total: "2 h 30 min of 10 h",
     // 8 more hours would pass the 10 h limit.
     overLimit: { hours: "8", message: "The week's limit is 10 h and 2 h 30 min is logged already" },
+  },
+  chat: {
+    client: { name: "Carla Client", email: `carla.${Date.now()}@example.com`, password: "a chatty horse battery staple" },
+    freelancer: { name: "Felix Freelancer", email: `felix.${Date.now()}@example.com`, password: "another chatty horse battery" },
+    job: `Translate our ${marker} onboarding emails`,
+    secondJob: `Proofread our ${marker} help center`,
+    thirdJob: `Subtitle our ${marker} product videos`,
+    description: "Five onboarding emails from English into Portuguese, keeping our friendly and short tone.",
+    coverLetter: "I translate product copy every week and can deliver all five emails in five days.",
+    // Two lines, sent with Shift+Enter between them.
+    hello: ["Hi Carla, a quick question before you decide.", "Is the English copy final?"],
+    edited: "Is the English copy final, or may it still change?",
+    reply: "Hi Felix, yes, the copy is final. Thanks for asking!",
   },
   proposal: {
     amount: "450",
@@ -473,7 +488,8 @@ async function main() {
       for (const [i, milestone] of market.proposal.milestones.entries()) {
         await milestones.getByRole("article", { name: `${i + 1}. ${milestone.title}` }).getByText("Not funded yet").waitFor();
       }
-      await clientPage.getByRole("link", { name: market.freelancer.name }).waitFor();
+      await clientPage.getByRole("link", { name: market.freelancer.name, exact: true }).waitFor();
+      await clientPage.getByRole("link", { name: `Message ${market.freelancer.name}` }).waitFor();
       await walk.screenshot("contract.png");
     });
 
@@ -699,6 +715,143 @@ async function main() {
       await timesheet.getByText(hourly.total).waitFor();
       expect((await row.getByRole("button").count()) === 0, "the client can change the freelancer's time");
       expect((await timesheet.getByRole("form").count()) === 0, "the client is offered a form to log time");
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // Direct messages, live, between two more people made through the API: a client with a job and
+    // a freelancer who proposed on it, each in a browser of their own, neither reloading.
+    const { chat } = market;
+    const call = async (method, apiPath, { token, body } = {}) => {
+      const response = await fetch(new URL(apiPath, base), {
+        method,
+        headers: { ...(body ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await response.text();
+      expect(response.ok, `${method} ${apiPath} answered ${response.status}: ${text}`);
+      return text ? JSON.parse(text) : null;
+    };
+    /** A browser already logged in with `auth` (what sign-up answered); `accessToken` overrides its token. */
+    const loggedIn = async (auth, accessToken = auth.access_token) => {
+      const p = await newPage();
+      await p.goto("/");
+      await p.evaluate(
+        (session) => localStorage.setItem("downwork.session", JSON.stringify(session)),
+        { accessToken, refreshToken: auth.refresh_token, user: auth.user },
+      );
+      return p;
+    };
+    const postJob = (auth, title) =>
+      call("POST", "/api/jobs", {
+        token: auth.access_token,
+        body: { title, description: chat.description, category: "web-development", payment_type: "fixed", budget: { amount: 30000, currency: "usd" } },
+      });
+    const propose = (auth, job) =>
+      call("POST", `/api/jobs/${job.id}/bid`, {
+        token: auth.access_token,
+        body: { amount: { amount: 25000, currency: "usd" }, cover_letter: chat.coverLetter, duration_days: 5 },
+      });
+    let chatClient;
+    let chatFreelancer;
+    let carla;
+    let felix;
+
+    await walk.step("two more people meet over a job through the API; the client waits on Messages", async () => {
+      chatClient = await call("POST", "/api/users/signup", { body: { ...chat.client, role: "client" } });
+      chatFreelancer = await call("POST", "/api/users/signup", { body: { ...chat.freelancer, role: "freelancer" } });
+      await propose(chatFreelancer, await postJob(chatClient, chat.job));
+
+      carla = await loggedIn(chatClient);
+      walk.page = carla;
+      await carla.goto("/messages");
+      await carla.getByRole("heading", { level: 1, name: "Messages" }).waitFor();
+      await carla.getByText("No conversations yet.", { exact: false }).waitFor();
+      // The proposal is a notification already.
+      await carla.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications, 1 unread" }).waitFor();
+    });
+
+    await walk.step("the freelancer writes from the chat page, with a stale token the socket trades for a fresh one", async () => {
+      felix = await loggedIn(chatFreelancer, "expired.or.tampered");
+      walk.page = felix;
+      await felix.goto(`/messages/${chatClient.user.id}`);
+      await felix.getByRole("heading", { level: 2, name: chat.client.name }).waitFor();
+      await felix.getByText(`No messages yet. Say hello to ${chat.client.name}.`).waitFor();
+      const box = felix.getByRole("form", { name: `Write to ${chat.client.name}` }).getByRole("textbox", { name: "Message" });
+      await box.fill(chat.hello[0]);
+      await box.press("Shift+Enter");
+      await box.pressSequentially(chat.hello[1]);
+      await box.press("Enter");
+      const thread = felix.getByRole("list", { name: `Messages with ${chat.client.name}` });
+      const mine = thread.getByRole("listitem").filter({ hasText: chat.hello[1] });
+      await mine.getByRole("button", { name: "Edit" }).waitFor(); // stored: no longer pending
+      expect((await box.inputValue()) === "", "the message box is not emptied after sending");
+      const session = await felix.evaluate(() => JSON.parse(localStorage.getItem("downwork.session")));
+      expect(session.accessToken !== "expired.or.tampered", "the stale access token was not replaced");
+    });
+
+    await walk.step("the client sees the conversation arrive live, opens it, and the freelancer sees it seen", async () => {
+      walk.page = carla;
+      const nav = carla.getByRole("navigation", { name: "Main" });
+      await nav.getByRole("link", { name: "Messages, 1 unread" }).waitFor();
+      const conversation = carla.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(chat.freelancer.name) });
+      await conversation.getByText(`${chat.hello[0]} ${chat.hello[1]}`).waitFor();
+      await conversation.getByText("1 unread").waitFor();
+      await conversation.click();
+      await carla.waitForURL(`**/messages/${chatFreelancer.user.id}`);
+      const thread = carla.getByRole("list", { name: `Messages with ${chat.freelancer.name}` });
+      const hello = thread.getByRole("listitem").filter({ hasText: chat.hello[0] });
+      // Shift+Enter kept the line break.
+      const body = await hello.locator(".chat-message__body").innerText();
+      expect(body === chat.hello.join("\n"), `the message reads ${JSON.stringify(body)}`);
+      expect((await hello.getByRole("button", { name: "Edit" }).count()) === 0, "the client may edit the freelancer's message");
+      await nav.getByRole("link", { name: "Messages", exact: true }).waitFor();
+
+      walk.page = felix;
+      await felix.getByRole("list", { name: `Messages with ${chat.client.name}` }).getByRole("listitem").filter({ hasText: chat.hello[1] }).getByText("Seen").waitFor();
+    });
+
+    await walk.step("the client types and replies; the freelancer sees both live", async () => {
+      walk.page = carla;
+      const box = carla.getByRole("form", { name: `Write to ${chat.freelancer.name}` }).getByRole("textbox", { name: "Message" });
+      await box.pressSequentially(chat.reply.slice(0, 10));
+      walk.page = felix;
+      const typing = felix.getByText(`${chat.client.name} is typing…`);
+      await typing.waitFor();
+
+      walk.page = carla;
+      await box.pressSequentially(chat.reply.slice(10));
+      await box.press("Enter");
+      walk.page = felix;
+      const thread = felix.getByRole("list", { name: `Messages with ${chat.client.name}` });
+      await thread.getByText(chat.reply).waitFor();
+      await typing.waitFor({ state: "detached" });
+      await walk.screenshot("messages.png");
+    });
+
+    await walk.step("the freelancer edits a message and the client sees the change live", async () => {
+      walk.page = felix;
+      const mine = felix.getByRole("list", { name: `Messages with ${chat.client.name}` }).getByRole("listitem").filter({ hasText: chat.hello[1] });
+      await mine.getByRole("button", { name: "Edit" }).click();
+      const edit = felix.getByRole("form", { name: "Edit message" }).getByRole("textbox", { name: "Message" });
+      await edit.fill(chat.edited);
+      await edit.press("Enter");
+      await felix.getByRole("list", { name: `Messages with ${chat.client.name}` }).getByText(chat.edited).waitFor();
+
+      walk.page = carla;
+      const changed = carla.getByRole("list", { name: `Messages with ${chat.freelancer.name}` }).getByRole("listitem").filter({ hasText: chat.edited });
+      await changed.getByText("edited", { exact: false }).waitFor();
+    });
+
+    await walk.step("the client's bell counts a new proposal live", async () => {
+      walk.page = carla;
+      await propose(chatFreelancer, await postJob(chatClient, chat.secondJob));
+      await carla.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications, 2 unread" }).waitFor();
+      await carla.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications, 2 unread" }).click();
+      await carla.waitForURL("**/notifications");
+      await carla.getByRole("link", { name: `New proposal for “${chat.secondJob}”.`, exact: false }).waitFor();
+      // The page itself follows along too.
+      await propose(chatFreelancer, await postJob(chatClient, chat.thirdJob));
+      await carla.getByRole("link", { name: `New proposal for “${chat.thirdJob}”.`, exact: false }).waitFor();
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {
