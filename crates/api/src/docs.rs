@@ -26,6 +26,7 @@ use crate::state::AppState;
         (name = "chats", description = "Direct messages. Live over Socket.io at `/socket.io/` with `auth: {token}`: \
             `message:send`, `sync`, `message:read`, `typing`; pushes `message:new`, `message:updated`, \
             `message:read`, `typing`, `notification:new`"),
+        (name = "friends", description = "Friendships, blocks, recommendations of freelancers and jobs shared between friends"),
         (name = "operations", description = "Health, readiness, metrics"),
     )
 )]

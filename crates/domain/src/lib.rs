@@ -19,6 +19,7 @@ pub mod pagination;
 pub mod profile;
 pub mod proposal;
 pub mod settings;
+pub mod social;
 pub mod user;
 pub mod validation;
 pub mod withdrawal;

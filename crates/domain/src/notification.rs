@@ -34,5 +34,13 @@ labelled_enum! {
         ContractEnded => "contract_ended",
         /// A withdrawal came back from the provider; the money is available again.
         WithdrawalFailed => "withdrawal_failed",
+        /// Someone asked to be the user's friend.
+        FriendRequest => "friend_request",
+        /// The user's friend request was accepted.
+        FriendRequestAccepted => "friend_request_accepted",
+        /// A friend recommended a freelancer to the user.
+        FreelancerRecommended => "freelancer_recommended",
+        /// A friend shared a job with the user.
+        JobShared => "job_shared",
     }
 }

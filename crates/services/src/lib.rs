@@ -16,6 +16,7 @@ pub mod profiles;
 pub mod rate_limit;
 pub mod settings;
 pub mod skills;
+pub mod social;
 
 pub mod passwords;
 pub mod payments;
@@ -32,8 +33,10 @@ pub mod records {
     pub use store::conversations::ConversationRecord;
     pub use store::files::FileRecord;
     pub use store::freelancer_search::FreelancerSummary;
+    pub use store::friendships::FriendshipRecord;
     pub use store::hourly::{HourlyWeekRecord, TimeEntryRecord};
     pub use store::invitations::InvitationRecord;
+    pub use store::job_shares::JobShareRecord;
     pub use store::jobs::{JobRecord, OwnJob};
     pub use store::ledger::UserEntry;
     pub use store::messages::MessageRecord;
@@ -58,6 +61,7 @@ pub use payments::Payments;
 pub use profiles::Profiles;
 pub use settings::Settings;
 pub use skills::Skills;
+pub use social::Social;
 
 /// Everything the HTTP edge needs, cheap to clone.
 #[derive(Clone)]
@@ -76,6 +80,7 @@ pub struct Services {
     pub idempotency: Idempotency,
     pub notifications: Notifications,
     pub chat: Chat,
+    pub social: Social,
 }
 
 /// The adapters chosen at start-up.
@@ -102,6 +107,7 @@ impl Services {
             idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone(), ports.fanout.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
+            social: Social::new(db.clone()),
             files,
             db,
         }

@@ -5,6 +5,7 @@
 //! them inside one transaction. Services never build SQL themselves.
 
 pub mod attachments;
+pub mod blocks;
 mod codec;
 pub mod db;
 pub mod entity;
@@ -16,11 +17,13 @@ pub mod conversations;
 pub mod email_tokens;
 pub mod files;
 pub mod freelancer_search;
+pub mod friendships;
 pub mod hourly;
 pub mod idempotency;
 pub mod invitations;
 pub mod invoices;
 pub mod job_search;
+pub mod job_shares;
 pub mod jobs;
 pub mod ledger;
 pub mod messages;
@@ -29,6 +32,7 @@ pub mod notifications;
 pub mod profiles;
 pub mod proposals;
 pub mod provider;
+pub mod recommendations;
 pub mod sessions;
 pub mod settings;
 pub mod skills;

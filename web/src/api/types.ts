@@ -82,7 +82,7 @@ export interface Paged<T> {
   next_cursor?: string | null;
 }
 export type ChatSummary = Schemas["ChatSummary"];
-export type ChatPeer = Schemas["ChatPeer"];
+export type UserCard = Schemas["UserCard"];
 export type ChatList = Schemas["ChatList"];
 export type Message = Schemas["Message"];
 export type MessagePage = Schemas["MessagePage"];

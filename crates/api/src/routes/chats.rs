@@ -20,6 +20,8 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 
+use super::UserCard;
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_chats))
@@ -69,17 +71,10 @@ impl From<ChatMessage> for Message {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ChatPeer {
-    pub id: UserId,
-    pub name: String,
-    pub avatar_url: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct ChatSummary {
     pub conversation_id: ConversationId,
     /// The other member.
-    pub user: ChatPeer,
+    pub user: UserCard,
     pub last_message: Option<Message>,
     pub unread_count: i64,
     /// `seq` of the newest message.
@@ -91,11 +86,7 @@ impl From<InboxItem> for ChatSummary {
     fn from(item: InboxItem) -> Self {
         Self {
             conversation_id: item.conversation.id,
-            user: ChatPeer {
-                id: item.peer.id,
-                avatar_url: item.peer.avatar_file_id.map(|id| format!("/api/files/{id}")),
-                name: item.peer.name,
-            },
+            user: item.peer.into(),
             last_message: item.last_message.map(Message::from),
             unread_count: item.unread_count,
             last_seq: item.conversation.last_seq,

@@ -7,12 +7,15 @@ pub mod chats;
 pub mod contracts;
 pub mod files;
 pub mod freelancers;
+pub mod friends;
 pub mod health;
 pub mod invitations;
 pub mod invoices;
 pub mod jobs;
 pub mod notifications;
 pub mod proposals;
+pub mod recommendations;
+pub mod shares;
 pub mod skills;
 pub mod timesheets;
 pub mod users;
@@ -44,7 +47,25 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(webhooks::router())
         .merge(notifications::router())
         .merge(chats::router())
+        .merge(friends::router())
+        .merge(recommendations::router())
+        .merge(shares::router())
         .merge(health::router())
+}
+
+/// Who someone is, as lists of people show them.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UserCard {
+    pub id: domain::UserId,
+    pub name: String,
+    /// `/api/files/{id}` of the avatar, if any.
+    pub avatar_url: Option<String>,
+}
+
+impl From<services::records::UserRecord> for UserCard {
+    fn from(user: services::records::UserRecord) -> Self {
+        Self { id: user.id, avatar_url: user.avatar_file_id.map(|id| format!("/api/files/{id}")), name: user.name }
+    }
 }
 
 /// A page of a list: pass `next_cursor` back as `?cursor=` for the next one.

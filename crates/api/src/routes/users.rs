@@ -238,8 +238,15 @@ async fn update_profile(
     responses((status = 200, body = PublicProfile), (status = 404, body = ErrorBody)))]
 async fn public_profile(
     State(state): State<AppState>,
+    viewer: Option<AuthUser>,
     ApiPath(id): ApiPath<UserId>,
 ) -> Result<Json<PublicProfile>, AppError> {
+    // Someone who blocked the viewer, or whom the viewer blocked, is not there for them.
+    if let Some(viewer) = viewer
+        && state.services.social.hidden(viewer.user.id, id).await?
+    {
+        return Err(AppError::not_found("user_not_found", "user"));
+    }
     let profile = state.services.profiles.get_public(id).await?;
     Ok(Json(ProfileRecord::clone(&profile).into()))
 }

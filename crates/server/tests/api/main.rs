@@ -8,6 +8,7 @@ mod conventions;
 mod escrow;
 mod files;
 mod freelancers;
+mod friends;
 mod hiring;
 mod hourly;
 mod job_board;

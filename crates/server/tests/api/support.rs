@@ -186,6 +186,10 @@ impl TestApp {
             "conversations",
             "conversation_members",
             "messages",
+            "friendships",
+            "user_blocks",
+            "recommendations",
+            "job_shares",
         ] {
             counts.push(self.count(table).await);
         }

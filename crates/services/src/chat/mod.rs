@@ -60,6 +60,9 @@ impl Chat {
             Target::User(peer) => self.open(sender, peer).await?,
             Target::Conversation(id) => self.member_of(sender, id).await?,
         };
+        if store::blocks::between(&self.db, sender, conversation.peer_of(sender)).await? {
+            return Err(MarketError::forbidden("chat_not_allowed", "you cannot message this user"));
+        }
         self.check_files(sender, &draft.attachments).await?;
         let (message, fresh) = match self.store_message(sender, &conversation, &draft).await {
             Err(StoreError::Duplicate(_)) if draft.client_id.is_some() => {
@@ -163,7 +166,7 @@ impl Chat {
         if let Some(found) = conversations::find_pair(&self.db, user, peer).await? {
             return Ok(found);
         }
-        if !conversations::have_business(&self.db, user, peer).await? {
+        if !crate::social::may_talk(&self.db, user, peer).await? {
             return Err(MarketError::forbidden(
                 "chat_not_allowed",
                 "you can message friends and people you have a job invitation, proposal or contract with",
@@ -191,7 +194,7 @@ impl Chat {
                 "you cannot message yourself",
             )));
         }
-        store::users::find(&self.db, peer).await?.ok_or(MarketError::NotFound("user"))?;
+        crate::social::visible_user(&self.db, user, peer).await?;
         Ok(())
     }
 

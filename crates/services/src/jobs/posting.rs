@@ -145,6 +145,8 @@ pub(crate) async fn may_view(
         Some(user) if job.client_id != user && job.visibility != domain::job::Visibility::Public => {
             invitations::exists(db, job.id, user).await?
                 || proposals::find_by_job_and_freelancer(db, job.id, user).await?.is_some()
+                // The owner sharing an invite-only job with a friend lets them see it.
+                || store::job_shares::exists(db, job.id, job.client_id, user).await?
         }
         _ => false,
     };

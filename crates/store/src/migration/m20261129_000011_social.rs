@@ -79,10 +79,22 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        // Friends of a user are found from either side of the pair.
-        index_on(manager, Friendships::Table, [Friendships::UserLow, Friendships::Status], "idx_friendships_low").await?;
-        index_on(manager, Friendships::Table, [Friendships::UserHigh, Friendships::Status], "idx_friendships_high")
-            .await?;
+        // Friends of a user are found from either side of the pair, in id
+        // order for paging: the other member ends each index.
+        index_on(
+            manager,
+            Friendships::Table,
+            [Friendships::UserLow, Friendships::Status, Friendships::UserHigh],
+            "idx_friendships_low",
+        )
+        .await?;
+        index_on(
+            manager,
+            Friendships::Table,
+            [Friendships::UserHigh, Friendships::Status, Friendships::UserLow],
+            "idx_friendships_high",
+        )
+        .await?;
 
         manager
             .create_table(

@@ -719,6 +719,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/shared-with-me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs friends shared with the caller, newest first. */
+        get: operations["jobs_shared_with_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}": {
         parameters: {
             query?: never;
@@ -880,6 +897,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a job with friends. An invite-only job may be shared by its owner only. */
+        post: operations["share_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/messages/{id}": {
         parameters: {
             query?: never;
@@ -1035,6 +1069,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recommendations the caller received or sent, newest first. */
+        get: operations["list_recommendations"];
+        put?: never;
+        /** Recommend a freelancer to a friend. */
+        post: operations["recommend_freelancer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often the caller was recommended as a freelancer. */
+        get: operations["recommendation_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/skills": {
         parameters: {
             query?: never;
@@ -1047,6 +1116,165 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/blocked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users the caller blocked. */
+        get: operations["blocked_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friend-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask someone to be friends. One friendship per pair: a second request in
+         *     either direction is refused (409).
+         */
+        post: operations["send_friend_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friend-request/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take back a friend request one sent. */
+        delete: operations["cancel_friend_request"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friend-request/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accept a friend request (its addressee only). */
+        put: operations["accept_friend_request"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friend-request/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Decline a friend request (its addressee only); the request ends. */
+        put: operations["decline_friend_request"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friend-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending friend requests to or from the caller, newest first. */
+        get: operations["friend_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friend-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People the caller may know: friends of friends not yet connected to
+         *     them (no friendship, no request either way, no block), most mutual friends first.
+         */
+        get: operations["friend_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's friends. */
+        get: operations["list_friends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/friends/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a friendship. */
+        delete: operations["unfriend"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1116,6 +1344,44 @@ export interface paths {
         };
         /** Anyone's public profile. */
         get: operations["public_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Block a user: any friendship or request ends, and they can no longer ask,
+         *     message or see the caller.
+         */
+        post: operations["block_user"];
+        /** Lift a block. */
+        delete: operations["unblock_user"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/mutual-friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Friends the caller and another user have in common. */
+        get: operations["mutual_friends"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1228,11 +1494,6 @@ export interface components {
              */
             unread_total: number;
         };
-        ChatPeer: {
-            avatar_url?: string | null;
-            id: components["schemas"]["UserId"];
-            name: string;
-        };
         ChatSummary: {
             conversation_id: components["schemas"]["ConversationId"];
             last_message?: null | components["schemas"]["Message"];
@@ -1246,7 +1507,7 @@ export interface components {
             /** Format: date-time */
             updated_at?: string | null;
             /** @description The other member. */
-            user: components["schemas"]["ChatPeer"];
+            user: components["schemas"]["UserCard"];
         };
         Checkout: {
             /**
@@ -1461,6 +1722,33 @@ export interface components {
             /** @description Skill slugs from `GET /api/skills`. */
             skills?: string[];
         };
+        FriendRequest: {
+            /** Format: date-time */
+            accepted_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            from_user_id: components["schemas"]["UserId"];
+            id: components["schemas"]["FriendshipId"];
+            /** @description `pending` or `accepted`; `declined` and `cancelled` in the answer that ended it. */
+            status: string;
+            to_user_id: components["schemas"]["UserId"];
+        };
+        FriendRequestBody: {
+            user_id: components["schemas"]["UserId"];
+        };
+        FriendSuggestion: {
+            /** Format: int64 */
+            mutual_friends: number;
+            user: components["schemas"]["UserCard"];
+        };
+        FriendSuggestions: {
+            items: components["schemas"]["FriendSuggestion"][];
+        };
+        /**
+         * Format: uuid
+         * @description A friendship between two users, or the request for one.
+         */
+        FriendshipId: string;
         Health: {
             status: string;
         };
@@ -1672,6 +1960,23 @@ export interface components {
             skills?: string[];
             title: string;
             visibility?: components["schemas"]["Visibility"];
+        };
+        JobShare: {
+            /** Format: date-time */
+            created_at: string;
+            id: components["schemas"]["JobShareId"];
+            job_id: components["schemas"]["JobId"];
+            note: string;
+            to_user_id: components["schemas"]["UserId"];
+        };
+        /**
+         * Format: uuid
+         * @description A job a user shared with a friend.
+         */
+        JobShareId: string;
+        JobShares: {
+            /** @description The new shares; friends the job was already shared with are not repeated. */
+            items: components["schemas"]["JobShare"][];
         };
         /** @enum {string} */
         JobStatus: "draft" | "open" | "closed" | "filled" | "expired";
@@ -2119,6 +2424,14 @@ export interface components {
              */
             destination: string;
         };
+        PendingRequest: components["schemas"]["FriendRequest"] & {
+            /** @description The other person: who asked (incoming) or who was asked (outgoing). */
+            user: components["schemas"]["UserCard"];
+        };
+        PendingRequestPage: {
+            items: components["schemas"]["PendingRequest"][];
+            next_cursor?: string | null;
+        };
         PortfolioItem: {
             description?: string;
             image_file_ids?: components["schemas"]["FileId"][];
@@ -2216,6 +2529,37 @@ export interface components {
             contract_id?: null | components["schemas"]["ContractId"];
             freelancer: components["schemas"]["Proposer"];
         };
+        RecommendRequest: {
+            freelancer_id: components["schemas"]["UserId"];
+            note?: string;
+            /** @description A friend of the caller. */
+            to_user_id: components["schemas"]["UserId"];
+        };
+        Recommendation: {
+            /** Format: date-time */
+            created_at: string;
+            freelancer: components["schemas"]["UserCard"];
+            from: components["schemas"]["UserCard"];
+            id: components["schemas"]["RecommendationId"];
+            note: string;
+            to: components["schemas"]["UserCard"];
+        };
+        /**
+         * Format: uuid
+         * @description A user's recommendation of a freelancer to a friend.
+         */
+        RecommendationId: string;
+        RecommendationPage: {
+            items: components["schemas"]["Recommendation"][];
+            next_cursor?: string | null;
+        };
+        RecommendationStats: {
+            /**
+             * Format: int64
+             * @description How often friends recommended the caller as a freelancer.
+             */
+            times_recommended: number;
+        };
         RefreshRequest: {
             refresh_token: string;
         };
@@ -2234,6 +2578,23 @@ export interface components {
              *     again with it stores nothing new and answers the first message.
              */
             client_id?: string | null;
+        };
+        ShareJobRequest: {
+            note?: string;
+            /** @description Friends of the caller, at most 50. */
+            user_ids: components["schemas"]["UserId"][];
+        };
+        SharedJob: {
+            /** Format: date-time */
+            created_at: string;
+            from: components["schemas"]["UserCard"];
+            id: components["schemas"]["JobShareId"];
+            job: components["schemas"]["JobSummary"];
+            note: string;
+        };
+        SharedJobPage: {
+            items: components["schemas"]["SharedJob"][];
+            next_cursor?: string | null;
         };
         ShortlistRequest: {
             /** @description `true` puts the proposal on the shortlist, `false` takes it off. */
@@ -2355,6 +2716,17 @@ export interface components {
             /** Format: int64 */
             size_bytes: number;
             url: string;
+        };
+        /** @description Who someone is, as lists of people show them. */
+        UserCard: {
+            /** @description `/api/files/{id}` of the avatar, if any. */
+            avatar_url?: string | null;
+            id: components["schemas"]["UserId"];
+            name: string;
+        };
+        UserCardPage: {
+            items: components["schemas"]["UserCard"][];
+            next_cursor?: string | null;
         };
         /**
          * Format: uuid
@@ -4185,6 +4557,36 @@ export interface operations {
             };
         };
     };
+    jobs_shared_with_me: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedJobPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_job: {
         parameters: {
             query?: never;
@@ -4641,6 +5043,56 @@ export interface operations {
             };
         };
     };
+    share_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareJobRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobShares"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     delete_message: {
         parameters: {
             query?: never;
@@ -5071,6 +5523,112 @@ export interface operations {
             };
         };
     };
+    list_recommendations: {
+        parameters: {
+            query?: {
+                /** @description `received` (default) or `sent`. */
+                direction?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recommend_freelancer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recommendation_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationStats"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_skills: {
         parameters: {
             query?: {
@@ -5095,6 +5653,341 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    blocked_users: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCardPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    send_friend_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FriendRequestBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendRequest"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    cancel_friend_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description friend request id */
+                id: components["schemas"]["FriendshipId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendRequest"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    accept_friend_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description friend request id */
+                id: components["schemas"]["FriendshipId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendRequest"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decline_friend_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description friend request id */
+                id: components["schemas"]["FriendshipId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendRequest"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    friend_requests: {
+        parameters: {
+            query?: {
+                /** @description `incoming` (default): asked of the caller; `outgoing`: asked by the caller. */
+                direction?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingRequestPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    friend_suggestions: {
+        parameters: {
+            query?: {
+                /** @description At most 50; 20 when absent. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendSuggestions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_friends: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCardPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unfriend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the friend */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5269,6 +6162,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicProfile"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    block_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the user to block */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unblock_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the blocked user */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mutual_friends: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description the other user */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCardPage"];
                 };
             };
             404: {
