@@ -20,6 +20,7 @@ mod proposals;
 mod realtime;
 mod realtime_cluster;
 mod sessions;
+mod sharing;
 mod sockets;
 mod storage_s3;
 mod support;
