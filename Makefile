@@ -55,6 +55,7 @@ openapi: build
 bench:
 	bench/run
 	bench/realtime
+	bench/social
 
 fmt:
 	$(CARGO) fmt --all

@@ -285,3 +285,39 @@ pub async fn suggestions(db: &impl ConnectionTrait, user: UserId, limit: u64) ->
     let rows = SuggestionRow::find_by_statement(backend.build(&select)).all(db).await?;
     Ok(rows.into_iter().map(|r| (r.friend_id.into(), r.mutual)).collect())
 }
+
+/// Stores accepted friendships in bulk (demo data); the pairs must be new.
+pub async fn insert_accepted(
+    db: &impl ConnectionTrait,
+    pairs: &[(UserId, UserId)],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    if pairs.is_empty() {
+        return Ok(());
+    }
+    let rows = pairs.iter().map(|(requester, addressee)| {
+        let (low, high) = pair(*requester, *addressee);
+        row::ActiveModel {
+            id: Set(FriendshipId::new().into_uuid()),
+            user_low: Set(low.into_uuid()),
+            user_high: Set(high.into_uuid()),
+            requester_id: Set(requester.into_uuid()),
+            status: Set(FriendshipStatus::Accepted.as_str().to_owned()),
+            created_at: Set(now),
+            accepted_at: Set(Some(now)),
+        }
+    });
+    row::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
+}
+
+/// Every pair that has a friendship or request, as (lower id, higher id).
+pub async fn all_pairs(db: &impl ConnectionTrait) -> StoreResult<Vec<(UserId, UserId)>> {
+    let rows: Vec<(Uuid, Uuid)> = row::Entity::find()
+        .select_only()
+        .columns([row::Column::UserLow, row::Column::UserHigh])
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(low, high)| (low.into(), high.into())).collect())
+}

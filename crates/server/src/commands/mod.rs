@@ -48,6 +48,9 @@ enum Command {
         /// How many contracts the demo clients have hired into (fixed price, five milestones each).
         #[arg(long, default_value_t = 5_000)]
         contracts: u32,
+        /// How many accepted friendships (the first demo client has a thousand friends).
+        #[arg(long, default_value_t = 200_000)]
+        friendships: u32,
     },
     /// Check the ledger's invariants; print every violation and exit non-zero if any.
     LedgerCheck,
@@ -92,8 +95,8 @@ impl Cli {
                 println!("administrator {} ({})", admin.email, admin.id);
                 Ok(())
             }
-            Command::SeedDemo { users, jobs, proposals, contracts } => {
-                seed_demo::run(&config, seed_demo::Sizes { users, jobs, proposals, contracts }).await
+            Command::SeedDemo { users, jobs, proposals, contracts, friendships } => {
+                seed_demo::run(&config, seed_demo::Sizes { users, jobs, proposals, contracts, friendships }).await
             }
             Command::HashRate { seconds } => {
                 let rate = services::passwords::measure_hash_rate(seconds.max(1)).await?;

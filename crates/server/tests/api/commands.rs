@@ -36,15 +36,16 @@ async fn create_admin_makes_a_new_administrator_or_promotes_an_account() {
 #[tokio::test]
 async fn seed_demo_is_idempotent_and_its_accounts_log_in() {
     let app = TestApp::spawn().await;
-    let args = ["seed-demo", "--users", "6", "--jobs", "40", "--proposals", "60", "--contracts", "3"];
+    let args =
+        ["seed-demo", "--users", "6", "--jobs", "40", "--proposals", "60", "--contracts", "3", "--friendships", "10"];
     let out = downwork(&app, &args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let tables = ["users", "jobs", "proposals", "contracts", "milestones"];
+    let tables = ["users", "jobs", "proposals", "contracts", "milestones", "friendships"];
     let mut counts = Vec::new();
     for table in tables {
         counts.push(app.count(table).await);
     }
-    assert_eq!(counts, [6, 40, 60, 3, 15], "five milestones a contract");
+    assert_eq!(counts, [6, 40, 60, 3, 15, 10], "five milestones a contract");
     let again = downwork(&app, &args);
     assert!(again.status.success());
     for (table, count) in tables.iter().zip(&counts) {

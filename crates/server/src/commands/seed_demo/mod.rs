@@ -1,10 +1,11 @@
 //! `downwork seed-demo`: realistic demo data. Accounts are
 //! `freelancer{N}@demo.downwork.test` / `client{N}@demo.downwork.test`, all
 //! with the password `demo-password`; clients post jobs, freelancers bid, and
-//! clients hire on some fixed-price jobs.
+//! clients hire on some fixed-price jobs, and users befriend each other.
 //! Running it again adds only what is missing to reach the asked sizes.
 
 mod people;
+mod social;
 mod work;
 
 use anyhow::Context as _;
@@ -23,6 +24,7 @@ pub struct Sizes {
     pub jobs: u32,
     pub proposals: u32,
     pub contracts: u32,
+    pub friendships: u32,
 }
 
 pub async fn run(config: &Config, sizes: Sizes) -> anyhow::Result<()> {
@@ -31,8 +33,9 @@ pub async fn run(config: &Config, sizes: Sizes) -> anyhow::Result<()> {
     let jobs = work::seed_jobs(&db, sizes.jobs).await?;
     let proposals = work::seed_proposals(&db, sizes.proposals).await?;
     let contracts = work::seed_contracts(&db, sizes.contracts).await?;
+    let friendships = social::seed_friendships(&db, sizes.friendships).await?;
     println!(
-        "added {users} users, {jobs} jobs, {proposals} proposals, {contracts} contracts; \
+        "added {users} users, {jobs} jobs, {proposals} proposals, {contracts} contracts, {friendships} friendships; \
          password for every demo account: {DEMO_PASSWORD}"
     );
     Ok(())
