@@ -36,7 +36,7 @@ pub async fn seed_friendships(db: &store::Db, target: u32) -> anyhow::Result<u32
     }
     let bar = progress("friends", u64::try_from(target).unwrap_or(u64::MAX))?;
     bar.set_position(u64::try_from(taken.len()).unwrap_or(0));
-    let mut rng = StdRng::seed_from_u64(0xF12E_4D5);
+    let mut rng = StdRng::seed_from_u64(0x0F12_E4D5);
     let mut wanted: Vec<(UserId, UserId)> = Vec::new();
     // The hub's friends first, then random pairs.
     for other in people.iter().copied().filter(|p| *p != hub).take(HUB_FRIENDS) {
