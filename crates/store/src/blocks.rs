@@ -85,3 +85,27 @@ pub fn either_way(user: Uuid) -> SelectStatement {
     );
     select
 }
+
+/// Everyone `user` blocked or was blocked by.
+pub async fn either_way_ids(db: &impl ConnectionTrait, user: UserId) -> StoreResult<Vec<UserId>> {
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        id: Uuid,
+    }
+    let mut select = Query::select();
+    select
+        .expr_as(Expr::col(row::Column::BlockedId), sea_orm::sea_query::Alias::new("id"))
+        .from(row::Entity)
+        .and_where(Expr::col(row::Column::BlockerId).eq(user.into_uuid()));
+    select.union(
+        UnionType::All,
+        Query::select()
+            .expr_as(Expr::col(row::Column::BlockerId), sea_orm::sea_query::Alias::new("id"))
+            .from(row::Entity)
+            .and_where(Expr::col(row::Column::BlockedId).eq(user.into_uuid()))
+            .to_owned(),
+    );
+    let backend = db.get_database_backend();
+    let rows = <Row as sea_orm::FromQueryResult>::find_by_statement(backend.build(&select)).all(db).await?;
+    Ok(rows.into_iter().map(|r| r.id.into()).collect())
+}

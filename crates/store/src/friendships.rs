@@ -321,3 +321,10 @@ pub async fn all_pairs(db: &impl ConnectionTrait) -> StoreResult<Vec<(UserId, Us
         .await?;
     Ok(rows.into_iter().map(|(low, high)| (low.into(), high.into())).collect())
 }
+
+/// Every friend of `user` (for ranking by connection; a user has at most a few thousand).
+pub async fn all_friend_ids(db: &impl ConnectionTrait, user: UserId) -> StoreResult<Vec<UserId>> {
+    let backend = db.get_database_backend();
+    let rows = FriendRow::find_by_statement(backend.build(&all_friends(user.into_uuid(), None))).all(db).await?;
+    Ok(rows.into_iter().map(|r| r.friend_id.into()).collect())
+}

@@ -26,6 +26,7 @@ pub mod job_search;
 pub mod job_shares;
 pub mod jobs;
 pub mod ledger;
+pub mod matching;
 pub mod messages;
 pub mod milestones;
 pub mod notifications;

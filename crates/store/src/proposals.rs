@@ -257,3 +257,15 @@ pub async fn first_submitted_on(db: &impl ConnectionTrait, jobs: &[JobId]) -> St
         .map(|(id, job)| (ProposalId::from(id), JobId::from(job)))
         .collect())
 }
+
+/// The freelancers who proposed on the job, in any state.
+pub async fn freelancers_on(db: &impl ConnectionTrait, job_id: JobId) -> StoreResult<Vec<UserId>> {
+    let ids: Vec<sea_orm::prelude::Uuid> = proposal::Entity::find()
+        .select_only()
+        .column(proposal::Column::FreelancerId)
+        .filter(proposal::Column::JobId.eq(job_id.into_uuid()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(ids.into_iter().map(UserId::from).collect())
+}

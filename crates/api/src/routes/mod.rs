@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod recommendations;
 pub mod shares;
 pub mod skills;
+pub mod suggestions;
 pub mod timesheets;
 pub mod users;
 pub mod webhooks;
@@ -50,6 +51,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(friends::router())
         .merge(recommendations::router())
         .merge(shares::router())
+        .merge(suggestions::router())
         .merge(health::router())
 }
 

@@ -23,6 +23,7 @@ mod sessions;
 mod sharing;
 mod sockets;
 mod storage_s3;
+mod suggestions;
 mod support;
 mod webhooks;
 mod withdrawals;

@@ -13,6 +13,7 @@ mod hiring;
 mod invitations;
 mod posting;
 mod proposals;
+mod suggestions;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,6 +30,7 @@ pub use hiring::Hire;
 pub use invitations::InvitationWithJob;
 pub(crate) use posting::may_view;
 pub use proposals::{ProposalWithJob, ReceivedProposal};
+pub use suggestions::{MAX_SUGGESTED, Suggested};
 
 /// Facet counts are the costly part of a filtered board page and need not
 /// be exact to the second: they are shared for this long per filter set.

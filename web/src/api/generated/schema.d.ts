@@ -914,6 +914,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/suggested-freelancers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Freelancers who fit the caller's job best: skills, how close their words
+         *     and past work are to the job's text, rating, and friends or friends of
+         *     friends of the client. Those who already proposed are left out. The job's
+         *     owner only.
+         */
+        get: operations["suggested_freelancers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/messages/{id}": {
         parameters: {
             query?: never;
@@ -2622,6 +2644,35 @@ export interface components {
         SkillTag: {
             name: string;
             slug: string;
+        };
+        SuggestedFreelancer: {
+            /** @description `friend`, `friend_of_friend`, or absent. */
+            connection?: string | null;
+            freelancer: components["schemas"]["UserCard"];
+            headline: string;
+            /**
+             * Format: double
+             * @description Rating shrunk towards the middle for few reviews, 0 to 1.
+             */
+            rating: number;
+            /**
+             * Format: double
+             * @description The fit, 0 to 1: the weighted sum of the signals below.
+             */
+            score: number;
+            /**
+             * Format: double
+             * @description Share of the job's skills the freelancer has, 0 to 1.
+             */
+            skill_overlap: number;
+            /**
+             * Format: double
+             * @description How close the freelancer's words and past work are to the job's (BM25), 0 to 1.
+             */
+            text_similarity: number;
+        };
+        SuggestedFreelancers: {
+            items: components["schemas"]["SuggestedFreelancer"][];
         };
         TimeEntry: {
             /** @description Whether the entry's week is billed; billed time no longer changes. */
@@ -5084,6 +5135,39 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    suggested_freelancers: {
+        parameters: {
+            query?: {
+                /** @description At most 50; 10 when absent. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedFreelancers"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
