@@ -1,5 +1,5 @@
 import { api, unwrap } from "./client";
-import type { Category, Job, JobBoard, JobInput, JobStatus, OwnJobSummary, Paged } from "./types";
+import type { Category, Job, JobBoard, JobInput, JobStatus, OwnJobSummary, Paged, SuggestedFreelancers } from "./types";
 
 export function listCategories(): Promise<Category[]> {
   return unwrap(api.GET("/api/categories"));
@@ -50,4 +50,9 @@ export function changeJobStatus(id: string, action: JobAction): Promise<Job> {
   if (action === "publish") return unwrap(api.POST("/api/jobs/{id}/publish", params));
   if (action === "close") return unwrap(api.POST("/api/jobs/{id}/close", params));
   return unwrap(api.POST("/api/jobs/{id}/reopen", params));
+}
+
+/** Freelancers who fit one of the caller's jobs best, the best first (the job's owner only). */
+export function listSuggestedFreelancers(jobId: string, limit?: number): Promise<SuggestedFreelancers> {
+  return unwrap(api.GET("/api/jobs/{id}/suggested-freelancers", { params: { path: { id: jobId }, query: { limit } } }));
 }
