@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Notification } from "../api/types";
-import { describeNotification } from "./notifications";
+import { describeNotification, queriesChangedBy } from "./notifications";
 
 const note = (kind: string, payload: unknown): Notification => ({ id: "n1", kind, payload, created_at: "2026-11-28T21:00:00Z", read_at: null });
 
@@ -40,6 +40,33 @@ describe("describeNotification", () => {
       text: "A withdrawal ($50.00) came back; the money is available again.",
       href: "/balance",
     });
+  });
+
+  it("tells of friends, recommendations and shared jobs", () => {
+    expect(describeNotification(note("friend_request", { request_id: "r1", from_user_id: "u1" }))).toEqual({
+      text: "Someone asked to be your friend.",
+      href: "/friends",
+    });
+    expect(describeNotification(note("friend_request_accepted", { request_id: "r1", user_id: "u2" }))).toEqual({
+      text: "Your friend request was accepted.",
+      href: "/users/u2",
+    });
+    expect(describeNotification(note("freelancer_recommended", { from_user_id: "u1", freelancer_id: "f1", freelancer_name: "Finn" }))).toEqual({
+      text: "A friend recommended Finn to you.",
+      href: "/users/f1",
+    });
+    expect(describeNotification(note("job_shared", { job_id: "j1", job_title: "Logo", from_user_id: "u1" }))).toEqual({
+      text: "A friend shared “Logo” with you.",
+      href: "/jobs/j1",
+    });
+  });
+
+  it("names the lists a new notification makes stale", () => {
+    expect(queriesChangedBy("friend_request")).toEqual([["friends"]]);
+    expect(queriesChangedBy("friend_request_accepted")).toEqual([["friends"]]);
+    expect(queriesChangedBy("freelancer_recommended")).toEqual([["recommendations"]]);
+    expect(queriesChangedBy("job_shared")).toEqual([["shares"]]);
+    expect(queriesChangedBy("hired")).toEqual([]);
   });
 
   it("copes with kinds and payloads it does not know", () => {

@@ -1,3 +1,4 @@
+import type { QueryKey } from "@tanstack/react-query";
 import type { Money, Notification } from "../api/types";
 import { formatMoney } from "./money";
 
@@ -17,6 +18,11 @@ interface Payload {
   title?: string;
   amount?: Money;
   status?: string;
+  /** Friend requests: who asked, and who accepted. */
+  from_user_id?: string;
+  user_id?: string;
+  freelancer_id?: string;
+  freelancer_name?: string;
 }
 
 /** What a notification says, and where it leads, by its kind and payload. */
@@ -62,9 +68,35 @@ export function describeNotification(notification: Notification): NotificationTe
       return { text: `The client asked to cancel the contract${contractName}.`, href: contractPage };
     case "contract_ended":
       return { text: `The contract${contractName} was ${p.status === "cancelled" ? "cancelled" : "completed"}.`, href: contractPage };
+    case "friend_request":
+      return { text: "Someone asked to be your friend.", href: "/friends" };
+    case "friend_request_accepted":
+      return { text: "Your friend request was accepted.", href: p.user_id ? `/users/${p.user_id}` : "/friends" };
+    case "freelancer_recommended":
+      return {
+        text: `A friend recommended ${p.freelancer_name ?? "a freelancer"} to you.`,
+        href: p.freelancer_id ? `/users/${p.freelancer_id}` : "/friends",
+      };
+    case "job_shared":
+      return { text: `A friend shared ${job} with you.`, href: jobPage };
     case "withdrawal_failed":
       return { text: `A withdrawal${amount} came back; the money is available again.`, href: "/balance" };
     default:
       return { text: `Update about ${job}.`, href: jobPage };
+  }
+}
+
+/** Cached lists a new notification of this kind makes stale (besides the notifications). */
+export function queriesChangedBy(kind: string): QueryKey[] {
+  switch (kind) {
+    case "friend_request":
+    case "friend_request_accepted":
+      return [["friends"]];
+    case "freelancer_recommended":
+      return [["recommendations"]];
+    case "job_shared":
+      return [["shares"]];
+    default:
+      return [];
   }
 }

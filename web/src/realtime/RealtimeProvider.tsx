@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { refreshAccessToken } from "../api/client";
 import { getSession } from "../api/session";
 import { useSession } from "../auth/session";
+import { queriesChangedBy } from "../lib/notifications";
 import { applyMessages, applyReadMark, refetchUnstartedHistories, refreshChats } from "./chatCache";
 import { Realtime, type RealtimeStatus } from "./realtime";
 import { createSocket, type ServerEvents } from "./socket";
@@ -41,13 +42,16 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
         // Read in this tab or another: the unread counts went down.
         if (event.user_id === userId) void refreshChats(queryClient);
       }),
-      live.on("notification:new", () => {
+      live.on("notification:new", (notification) => {
         void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+        // A friend request, a recommendation or a shared job shows on open lists too.
+        for (const queryKey of queriesChangedBy(notification.kind)) void queryClient.invalidateQueries({ queryKey });
       }),
       // Whatever was pushed while away: counts, lists, notifications.
       live.onReconnect(() => {
         void refreshChats(queryClient);
         void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+        for (const queryKey of [["friends"], ["recommendations"], ["shares"]]) void queryClient.invalidateQueries({ queryKey });
       }),
     ];
     live.start();
