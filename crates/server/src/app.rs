@@ -13,7 +13,7 @@ use api::{AppState, CheckoutConfig, HttpConfig};
 use secrecy::SecretString;
 use services::ports::{FileStorage, PaymentProvider};
 use services::rate_limit::{Limit, LoginLimits};
-use services::{AuthSettings, Ports, Services};
+use services::{AuthSettings, Ports, Services, Social};
 use tokio::net::TcpListener;
 
 use crate::config::{Config, PaymentsConfig};
@@ -116,7 +116,9 @@ pub async fn build_services(config: &Config) -> anyhow::Result<(Services, Realti
     };
     let payments = payment_provider(&config.payments)?;
     let fanout = realtime.fanout();
-    Ok((Services::new(db, Ports { mailer, storage, payments, fanout }, auth), realtime))
+    let mut services = Services::new(db.clone(), Ports { mailer, storage, payments, fanout }, auth);
+    services.social = Social::with_suggestion_ttl(db, Duration::from_secs(config.suggestion_cache_seconds));
+    Ok((services, realtime))
 }
 
 /// The configured payment provider; Stripe and PayPal need their secrets.

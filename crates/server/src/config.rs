@@ -44,6 +44,9 @@ pub struct Config {
     /// turn off where `downwork worker` runs them instead.
     pub worker: bool,
     pub payments: PaymentsConfig,
+    /// `DOWNWORK_SUGGESTION_CACHE_SECONDS`: how long each user's friend
+    /// suggestions are kept (default 60; 0 computes them on every request).
+    pub suggestion_cache_seconds: u64,
 }
 
 /// `DOWNWORK_PAYMENTS__*`: where money goes in and out.
@@ -108,6 +111,7 @@ impl Default for Config {
             log_format: "pretty".to_owned(),
             login: LoginConfig::default(),
             worker: true,
+            suggestion_cache_seconds: 60,
             payments: PaymentsConfig::default(),
         }
     }

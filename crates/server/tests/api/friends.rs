@@ -201,6 +201,11 @@ async fn suggestions_are_friends_of_friends_by_mutual_count_without_the_connecte
         .map(|s| (s["user"]["id"].as_str().expect("id").to_owned(), s["mutual_friends"].as_i64().expect("count")))
         .collect();
     assert_eq!(suggested, [(d.id.clone(), 2), (e.id.clone(), 1)]);
+    // Suggestions are kept a while, but not past one's own new friendship.
+    app.befriend(&d, &me).await;
+    let found = app.json("/api/users/friend-suggestions", Some(&me.access)).await;
+    assert_eq!(found["items"].as_array().expect("items").len(), 1);
+    assert_eq!(found["items"][0]["user"]["id"], e.id.as_str());
 
     let mutual = app.json(&format!("/api/users/{}/mutual-friends", d.id), Some(&me.access)).await;
     let mut ids: Vec<&str> =

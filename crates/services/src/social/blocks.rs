@@ -23,6 +23,7 @@ impl Social {
         friendships::remove_between(&txn, user, other).await?;
         blocks::block(&txn, user, other, Utc::now()).await?;
         txn.commit().await?;
+        self.connection_changed(user, other).await;
         Ok(())
     }
 
@@ -30,6 +31,7 @@ impl Social {
         if !blocks::unblock(&self.db, user, other).await? {
             return Err(MarketError::NotFound("block"));
         }
+        self.connection_changed(user, other).await;
         Ok(())
     }
 

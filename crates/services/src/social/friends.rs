@@ -1,5 +1,7 @@
 //! Friend requests and friendships.
 
+use std::sync::Arc;
+
 use chrono::Utc;
 use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
@@ -64,6 +66,7 @@ impl Social {
         notify(&txn, to, NotificationKind::FriendRequest, json!({"request_id": created.id, "from_user_id": from}), now)
             .await?;
         txn.commit().await?;
+        self.connection_changed(from, to).await;
         Ok(created)
     }
 
@@ -78,6 +81,7 @@ impl Social {
         let payload = json!({"request_id": id, "user_id": user});
         notify(&txn, request.requester_id, NotificationKind::FriendRequestAccepted, payload, now).await?;
         txn.commit().await?;
+        self.connection_changed(request.requester_id, request.addressee_id).await;
         Ok(FriendshipRecord { status: FriendshipStatus::Accepted, accepted_at: Some(now), ..request })
     }
 
@@ -136,7 +140,16 @@ impl Social {
 
     /// Friends of friends the user is not connected to, most mutual friends first.
     pub async fn suggestions(&self, user: UserId, limit: u64) -> Result<Vec<Suggestion>, MarketError> {
-        let found = friendships::suggestions(&self.db, user, limit.clamp(1, MAX_SUGGESTIONS)).await?;
+        let ranked = match self.suggestions.get(&user).await {
+            Some(ranked) => ranked,
+            None => {
+                let ranked = Arc::new(friendships::suggestions(&self.db, user, MAX_SUGGESTIONS).await?);
+                self.suggestions.insert(user, ranked.clone()).await;
+                ranked
+            }
+        };
+        let limit = usize::try_from(limit.clamp(1, MAX_SUGGESTIONS)).unwrap_or(usize::MAX);
+        let found: Vec<(UserId, i64)> = ranked.iter().take(limit).copied().collect();
         let ids: Vec<UserId> = found.iter().map(|(id, _)| *id).collect();
         let mut people: std::collections::HashMap<UserId, UserRecord> =
             users_in_order(&self.db, &ids).await?.into_iter().map(|u| (u.id, u)).collect();
@@ -162,6 +175,7 @@ impl Social {
             return Err(refused(FriendshipError::NotPending));
         }
         txn.commit().await?;
+        self.connection_changed(friendship.requester_id, friendship.addressee_id).await;
         Ok(friendship)
     }
 }

@@ -6,7 +6,11 @@ mod friends;
 mod recommendations;
 mod shares;
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use domain::UserId;
+use moka::future::Cache;
 use store::users::UserRecord;
 use store::{ConnectionTrait, Db};
 
@@ -16,14 +20,39 @@ pub use friends::Suggestion;
 pub use recommendations::Recommendation;
 pub use shares::SharedJob;
 
+/// Friends of friends change slowly and cost a walk over thousands of
+/// friendships for a well-connected user: each user's ranked candidates are
+/// kept this long (dropped at once on this instance when the user's own
+/// friendships or blocks change).
+const SUGGESTIONS_TTL: Duration = Duration::from_secs(60);
+
 #[derive(Clone)]
 pub struct Social {
     db: Db,
+    suggestions: Cache<UserId, Arc<Vec<(UserId, i64)>>>,
 }
 
 impl Social {
     pub fn new(db: Db) -> Self {
-        Self { db }
+        Self::with_suggestion_ttl(db, SUGGESTIONS_TTL)
+    }
+
+    /// As [`Social::new`], keeping suggestions for `ttl` (zero keeps none).
+    pub fn with_suggestion_ttl(db: Db, ttl: Duration) -> Self {
+        let capacity = if ttl.is_zero() { 0 } else { 100_000 };
+        Self {
+            db,
+            suggestions: Cache::builder()
+                .max_capacity(capacity)
+                .time_to_live(ttl.max(Duration::from_millis(1)))
+                .build(),
+        }
+    }
+
+    /// Forgets the cached suggestions of both people after their connection changed.
+    async fn connection_changed(&self, a: UserId, b: UserId) {
+        self.suggestions.invalidate(&a).await;
+        self.suggestions.invalidate(&b).await;
     }
 }
 
