@@ -12,6 +12,7 @@ import { EditJobPage } from "./pages/EditJobPage";
 import { EditProfilePage } from "./pages/EditProfilePage";
 import { EditProposalPage } from "./pages/EditProposalPage";
 import { FreelancersPage } from "./pages/FreelancersPage";
+import { FriendsPage } from "./pages/FriendsPage";
 import { HomePage } from "./pages/HomePage";
 import { InvitationsPage } from "./pages/InvitationsPage";
 import { InvoicesPage } from "./pages/InvoicesPage";
@@ -123,6 +124,7 @@ export const routes: RouteObject[] = [
       { path: "notifications", element: authed(<NotificationsPage />) },
       { path: "messages", element: authed(<MessagesPage />) },
       { path: "messages/:userId", element: authed(<MessagesPage />) },
+      { path: "friends", element: authed(<FriendsPage />) },
       { path: "contracts/:id", element: authed(<ContractPage />) },
       { path: "balance", element: authed(<BalancePage />) },
       { path: "invoices", element: authed(<InvoicesPage />) },

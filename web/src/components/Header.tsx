@@ -88,6 +88,9 @@ export function Header() {
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to="/friends">Friends</NavLink>
+                </li>
+                <li>
                   <NavLink to="/balance">Balance</NavLink>
                 </li>
                 <li>

@@ -8,10 +8,15 @@ import type {
   Message,
   Milestone,
   OwnProfile,
+  PendingRequest,
   Proposal,
   ProposalWithJob,
   ReceivedProposal,
+  Recommendation,
+  SharedJob,
+  SuggestedFreelancer,
   TimeEntry,
+  UserCard,
 } from "../api/types";
 
 export function freelancerProfile(overrides: Partial<OwnProfile> = {}): OwnProfile {
@@ -280,6 +285,60 @@ export function chatSummary(overrides: Partial<ChatSummary> = {}): ChatSummary {
     unread_count: 0,
     last_seq: 2,
     updated_at: "2026-11-28T10:02:00Z",
+    ...overrides,
+  };
+}
+
+/** A person as lists show them; `n` makes the id. */
+export function userCard(n: number, name: string, overrides: Partial<UserCard> = {}): UserCard {
+  return { id: `01a22400-7777-7000-8000-${String(n).padStart(12, "0")}`, name, avatar_url: null, ...overrides };
+}
+
+/** A pending friend request between `from` and `to`, with `user` the other person as the viewer sees them. */
+export function pendingRequest(n: number, from: UserCard, to: UserCard, viewer: string): PendingRequest {
+  return {
+    id: `01a22400-8888-7000-8000-${String(n).padStart(12, "0")}`,
+    from_user_id: from.id,
+    to_user_id: to.id,
+    status: "pending",
+    created_at: "2026-11-28T10:00:00Z",
+    accepted_at: null,
+    user: from.id === viewer ? to : from,
+  };
+}
+
+export function recommendation(overrides: Partial<Recommendation> = {}): Recommendation {
+  return {
+    id: "01a22400-9999-7000-8000-000000000001",
+    from: userCard(1, "Bo Friend"),
+    to: userCard(9, "Me"),
+    freelancer: { id: FREELANCER_ID, name: "Finn Freelancer", avatar_url: null },
+    note: "Finn rebuilt our shop in a week.",
+    created_at: "2026-11-28T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function sharedJob(overrides: Partial<SharedJob> = {}): SharedJob {
+  return {
+    id: "01a22400-aaaa-7000-8000-000000000001",
+    job: jobSummary(),
+    from: userCard(1, "Bo Friend"),
+    note: "Thought of you for this one.",
+    created_at: "2026-11-28T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function suggestedFreelancer(overrides: Partial<SuggestedFreelancer> = {}): SuggestedFreelancer {
+  return {
+    freelancer: { id: FREELANCER_ID, name: "Finn Freelancer", avatar_url: null },
+    headline: "React developer for landing pages",
+    score: 0.857,
+    skill_overlap: 1,
+    text_similarity: 0.5,
+    rating: 0.625,
+    connection: null,
     ...overrides,
   };
 }
