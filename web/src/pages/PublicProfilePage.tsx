@@ -1,17 +1,29 @@
+import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
+import { unblockUser } from "../api/friends";
+import type { PublicProfile } from "../api/types";
 import { useSession } from "../auth/session";
+import { FormErrors } from "../components/FormErrors";
+import { FriendshipControl } from "../components/FriendshipControl";
 import { MessageButton } from "../components/MessageButton";
 import { ProfileView } from "../components/ProfileView";
+import { RecommendDialog } from "../components/RecommendDialog";
 import { ErrorPanel, Loading } from "../components/Status";
+import { friendsKey } from "./friendQueries";
 import { publicProfileQuery } from "./profileQueries";
 
 export function PublicProfilePage() {
   const { id = "" } = useParams();
   const session = useSession();
   const profile = useQuery(publicProfileQuery(id));
+  // Whom the viewer blocked from this page (no longer there for them) or is recommending; the page stays as `id` changes.
+  const [blockedId, setBlockedId] = useState<string | null>(null);
+  const [recommendingId, setRecommendingId] = useState<string | null>(null);
+  const recommending = recommendingId === id;
 
+  if (blockedId === id && profile.data) return <Blocked user={profile.data} onUnblocked={() => setBlockedId(null)} />;
   if (profile.isPending) return <Loading label="Loading profile…" />;
   if (profile.isError) {
     if (profile.error instanceof ApiError && (profile.error.status === 404 || profile.error.status === 400)) {
@@ -26,6 +38,7 @@ export function PublicProfilePage() {
     return <ErrorPanel error={profile.error} retry={() => profile.refetch()} />;
   }
 
+  const other = session !== null && session.user.id !== profile.data.id;
   return (
     <div className="stack">
       {session?.user.id === profile.data.id && (
@@ -33,12 +46,46 @@ export function PublicProfilePage() {
           This is how others see your profile. <Link to="/profile/edit">Edit profile</Link>
         </p>
       )}
-      {session && session.user.id !== profile.data.id && (
+      {other && (
         <div className="page-actions">
+          <FriendshipControl key={profile.data.id} user={profile.data} onBlocked={() => setBlockedId(id)} />
+          {profile.data.freelancer && !recommending && (
+            <button type="button" className="button button--secondary" onClick={() => setRecommendingId(id)}>
+              Recommend to a friend
+            </button>
+          )}
           <MessageButton userId={profile.data.id} name={profile.data.name} className="button button--primary" />
+          {recommending && <RecommendDialog freelancer={profile.data} onClose={() => setRecommendingId(null)} />}
         </div>
       )}
       <ProfileView profile={profile.data} />
+    </div>
+  );
+}
+
+/** In place of the profile of someone the viewer just blocked, with the way back. */
+function Blocked({ user, onUnblocked }: { user: PublicProfile; onUnblocked: () => void }) {
+  const queryClient = useQueryClient();
+  const unblock = useMutation({
+    mutationFn: () => unblockUser(user.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: friendsKey });
+      onUnblocked();
+    },
+  });
+  return (
+    <div className="card empty-state">
+      <h1>You blocked {user.name}</h1>
+      <p className="muted">They can no longer see your profile, ask to be your friend or message you.</p>
+      <FormErrors error={unblock.error} />
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" disabled={unblock.isPending} onClick={() => unblock.mutate()}>
+          {unblock.isPending ? "Unblocking…" : "Unblock"}
+        </button>
+        <Link to="/friends" className="button button--ghost">
+          Go to friends
+        </Link>
+      </div>
     </div>
   );
 }
