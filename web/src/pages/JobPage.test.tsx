@@ -3,17 +3,17 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { setSession } from "../api/session";
-import type { ProposalWithJob } from "../api/types";
+import type { Job, ProposalWithJob } from "../api/types";
 import { categories, fixedJob, freelancerProfile, proposalWithJob } from "../test/fixtures";
 import { json, mockApi, renderWithProviders } from "../test/utils";
 import { JobPage } from "./JobPage";
 
 const job = fixedJob();
 
-function open(userId: string | null, role: "client" | "freelancer" = "freelancer", mine: ProposalWithJob[] = []) {
+function open(userId: string | null, role: "client" | "freelancer" = "freelancer", mine: ProposalWithJob[] = [], shown: Job = job) {
   if (userId) setSession({ accessToken: "a", refreshToken: "r", user: { id: userId, email: "x@example.com", name: "X", role } });
   const api = mockApi({
-    [`GET /api/jobs/${job.id}`]: () => json(job),
+    [`GET /api/jobs/${job.id}`]: () => json(shown),
     "GET /api/categories": () => json(categories),
     [`GET /api/users/${job.client_id}`]: () => json(freelancerProfile({ id: job.client_id, name: "Cleo Client", role: "client", roles: ["client"], freelancer: null })),
     "GET /api/users/profile": () => json(freelancerProfile({ role, roles: [role] })),
@@ -77,5 +77,34 @@ describe("JobPage", () => {
     await waitFor(() => expect(calls.some((c) => c.path.endsWith("/close"))).toBe(true));
     expect(await screen.findByRole("button", { name: "Reopen job" })).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Edit job" })).not.toBeInTheDocument();
+  });
+
+  it("lets anyone logged in share an open public job with friends", async () => {
+    open("freelancer-1");
+    expect(await screen.findByRole("button", { name: "Share with friends" })).toBeInTheDocument();
+  });
+
+  it("keeps an invite-only job's sharing to its owner", async () => {
+    const inviteOnly = { ...job, visibility: "invite_only" as const };
+    open("freelancer-1", "freelancer", [], inviteOnly);
+    await screen.findByRole("heading", { name: "Submit a proposal" });
+    expect(screen.queryByRole("button", { name: "Share with friends" })).not.toBeInTheDocument();
+  });
+
+  it("lets the owner share their invite-only job", async () => {
+    open(job.client_id, "client", [], { ...job, visibility: "invite_only" });
+    expect(await screen.findByRole("button", { name: "Share with friends" })).toBeInTheDocument();
+  });
+
+  it("offers no sharing to visitors", async () => {
+    open(null);
+    await screen.findByRole("heading", { level: 1, name: job.title });
+    expect(screen.queryByRole("button", { name: "Share with friends" })).not.toBeInTheDocument();
+  });
+
+  it("offers no sharing of a job that is not open", async () => {
+    open("freelancer-1", "freelancer", [], { ...job, status: "closed" });
+    await screen.findByRole("heading", { level: 1, name: job.title });
+    expect(screen.queryByRole("button", { name: "Share with friends" })).not.toBeInTheDocument();
   });
 });

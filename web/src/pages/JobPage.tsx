@@ -10,6 +10,7 @@ import { ClientCard } from "../components/ClientCard";
 import { JobDetails } from "../components/JobDetails";
 import { JobOwnerActions } from "../components/JobOwnerActions";
 import { ProposalForm } from "../components/ProposalForm";
+import { ShareJob } from "../components/ShareJob";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
 import { describeBid } from "../lib/jobs";
@@ -45,6 +46,8 @@ export function JobPage() {
   }
 
   const owner = session?.user.id === job.data.client_id;
+  // Invite-only jobs are the owner's to pass on; nobody else may see them unasked.
+  const shareable = session !== null && job.data.status === "open" && (owner || job.data.visibility === "public");
   return (
     <div className="stack">
       {saved && SAVED[saved] && (
@@ -56,6 +59,7 @@ export function JobPage() {
         <JobDetails job={job.data} categoryName={categoryNames(categories.data).get(job.data.category)} />
         <div className="stack">
           {owner ? <JobOwnerActions job={job.data} /> : <ClientCard clientId={job.data.client_id} />}
+          {shareable && <ShareJob job={job.data} />}
         </div>
       </div>
       {!owner && <ProposalSection job={job.data} />}
