@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { setSession } from "../api/session";
-import { fixedJob, receivedProposal } from "../test/fixtures";
+import { fixedJob, receivedProposal, suggestedFreelancer } from "../test/fixtures";
 import { json, mockApi, renderWithProviders } from "../test/utils";
 import { JobProposalsPage } from "./JobProposalsPage";
 
@@ -20,6 +20,7 @@ describe("JobProposalsPage", () => {
     const { calls } = mockApi({
       [`GET /api/jobs/${job.id}`]: () => json(job),
       [`GET /api/jobs/${job.id}/proposals`]: () => json({ items: [hired, other], next_cursor: null }),
+      [`GET /api/jobs/${job.id}/suggested-freelancers`]: () => json({ items: [suggestedFreelancer({ freelancer: { id: "u-3", name: "Hal Helper", avatar_url: null } })] }),
     });
     renderWithProviders(
       <Routes>
@@ -34,6 +35,25 @@ describe("JobProposalsPage", () => {
     expect(screen.getByRole("img", { name: "Gail Other's avatar" })).toHaveAttribute("src", "/api/files/f-1");
     expect(screen.getByRole("link", { name: "Message Finn Freelancer" })).toHaveAttribute("href", `/messages/${hired.freelancer.id}`);
     expect(screen.getByRole("link", { name: "Message Gail Other" })).toHaveAttribute("href", "/messages/u-2");
-    expect(calls.map((c) => c.path).sort()).toEqual([`/api/jobs/${job.id}`, `/api/jobs/${job.id}/proposals`]);
+    const suggested = screen.getByRole("region", { name: "Suggested freelancers" });
+    expect(await within(suggested).findByRole("listitem", { name: "Hal Helper" })).toHaveTextContent("86% match");
+    expect(calls.map((c) => c.path).sort()).toEqual([`/api/jobs/${job.id}`, `/api/jobs/${job.id}/proposals`, `/api/jobs/${job.id}/suggested-freelancers`]);
+  });
+
+  it("suggests no one for a job that is no longer open", async () => {
+    setSession({ accessToken: "a", refreshToken: "r", user: { id: job.client_id, email: "c@example.com", name: "Cleo", role: "client" } });
+    const { calls } = mockApi({
+      [`GET /api/jobs/${job.id}`]: () => json({ ...job, status: "filled" }),
+      [`GET /api/jobs/${job.id}/proposals`]: () => json({ items: [], next_cursor: null }),
+    });
+    renderWithProviders(
+      <Routes>
+        <Route path="/jobs/:id/proposals" element={<JobProposalsPage />} />
+      </Routes>,
+      { route: `/jobs/${job.id}/proposals` },
+    );
+    expect(await screen.findByRole("heading", { name: "No proposals yet" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Suggested freelancers" })).toBeNull();
+    expect(calls.some((c) => c.path.endsWith("/suggested-freelancers"))).toBe(false);
   });
 });

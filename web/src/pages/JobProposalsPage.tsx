@@ -8,6 +8,7 @@ import { LoadMore } from "../components/LoadMore";
 import { ProposalReview } from "../components/ProposalReview";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
+import { SuggestedFreelancers } from "../components/SuggestedFreelancers";
 import { describePay } from "../lib/jobs";
 import { JOB_STATUSES, PROPOSAL_STATUSES } from "../lib/labels";
 import { usePaged } from "../lib/usePaged";
@@ -86,6 +87,7 @@ export function JobProposalsPage() {
         error={proposals.isFetchNextPageError ? proposals.error : null}
         onLoad={() => proposals.fetchNextPage()}
       />
+      {job.data.status === "open" && <SuggestedFreelancers job={job.data} />}
     </div>
   );
 }
