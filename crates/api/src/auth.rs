@@ -69,3 +69,23 @@ impl OptionalFromRequestParts<AppState> for AuthUser {
         }
     }
 }
+
+/// An administrator. Anyone else, anonymous or logged in, is answered 404:
+/// the admin API does not admit to existing.
+#[derive(Debug, Clone)]
+pub struct AdminUser(pub AuthUser);
+
+impl FromRequestParts<AppState> for AdminUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let caller = match bearer(parts) {
+            Some(Ok(token)) => authenticate(token, state).await.ok(),
+            _ => None,
+        };
+        match caller {
+            Some(caller) if caller.user.is_admin => Ok(Self(caller)),
+            _ => Err(AppError::NotFound { code: "route_not_found", message: "no such API route".into() }),
+        }
+    }
+}

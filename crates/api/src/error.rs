@@ -195,6 +195,8 @@ impl From<AccountError> for AppError {
             AccountError::RateLimited { retry_after } => Self::RateLimited { retry_after },
             AccountError::SessionEnded => Self::Unauthenticated { code: "session_ended", message },
             AccountError::BadEmailToken => Self::invalid_field("token", &message),
+            AccountError::Suspended(_) => Self::Forbidden { code: "account_suspended", message },
+            AccountError::Banned => Self::Forbidden { code: "account_banned", message },
             AccountError::Internal(e) => e.into(),
         }
     }

@@ -14,6 +14,7 @@ pub mod job_search;
 pub mod labels;
 pub mod ledger;
 pub mod matching;
+pub mod moderation;
 pub mod money;
 pub mod notification;
 pub mod pagination;

@@ -3,6 +3,7 @@
 //! (mail, file storage) is reached only through the traits in [`ports`].
 
 pub mod accounts;
+pub mod admin;
 pub mod balances;
 pub mod chat;
 pub mod contracts;
@@ -29,6 +30,7 @@ pub use accounts::{Accounts, AuthSettings};
 
 /// The records services hand to the edge.
 pub mod records {
+    pub use store::audit::AuditEntry;
     pub use store::contracts::{ContractRecord, MilestoneRecord};
     pub use store::conversations::ConversationRecord;
     pub use store::files::FileRecord;
@@ -49,6 +51,7 @@ pub mod records {
     pub use store::users::UserRecord;
     pub use store::withdrawals::WithdrawalRecord;
 }
+pub use admin::Admin;
 pub use balances::Balances;
 pub use chat::Chat;
 pub use contracts::Contracts;
@@ -81,6 +84,7 @@ pub struct Services {
     pub notifications: Notifications,
     pub chat: Chat,
     pub social: Social,
+    pub admin: Admin,
 }
 
 /// The adapters chosen at start-up.
@@ -106,6 +110,7 @@ impl Services {
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone(), ports.fanout.clone()),
+            admin: Admin::new(db.clone(), ports.fanout.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
             social: Social::new(db.clone()),
             files,

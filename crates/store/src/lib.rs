@@ -5,6 +5,7 @@
 //! them inside one transaction. Services never build SQL themselves.
 
 pub mod attachments;
+pub mod audit;
 pub mod blocks;
 mod codec;
 pub mod db;

@@ -26,9 +26,19 @@ pub struct UserRecord {
     pub email_verified_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Locked out until then (a suspension); past times mean nothing.
+    pub suspended_until: Option<DateTime<Utc>>,
+    /// Locked out for good.
+    pub banned_at: Option<DateTime<Utc>>,
+    pub moderation_reason: Option<String>,
 }
 
 impl UserRecord {
+    /// Whether the user is locked out at `now`.
+    pub fn standing(&self, now: DateTime<Utc>) -> domain::moderation::Standing {
+        domain::moderation::Standing::of(self.banned_at, self.suspended_until, now)
+    }
+
     pub fn has_role(&self, role: Role) -> bool {
         match role {
             Role::Freelancer => self.is_freelancer,
@@ -63,6 +73,9 @@ impl TryFrom<user::Model> for UserRecord {
             email_verified_at: m.email_verified_at,
             created_at: m.created_at,
             updated_at: m.updated_at,
+            suspended_until: m.suspended_until,
+            banned_at: m.banned_at,
+            moderation_reason: m.moderation_reason,
         })
     }
 }
@@ -93,6 +106,9 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> StoreResult<
         email_verified_at: Set(None),
         created_at: Set(new.now),
         updated_at: Set(new.now),
+        suspended_until: Set(None),
+        banned_at: Set(None),
+        moderation_reason: Set(None),
     };
     model.insert(db).await?.try_into()
 }
@@ -200,4 +216,73 @@ pub async fn find_many(db: &impl ConnectionTrait, ids: &[UserId]) -> StoreResult
     }
     let rows = user::Entity::find().filter(user::Column::Id.is_in(ids.iter().map(|id| id.into_uuid()))).all(db).await?;
     rows.into_iter().map(TryInto::try_into).collect()
+}
+
+/// Sets the user's standing: suspended until a time, banned, or neither
+/// (both `None` lifts whatever there was).
+pub async fn set_standing(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    suspended_until: Option<DateTime<Utc>>,
+    banned_at: Option<DateTime<Utc>>,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let updated = user::Entity::update_many()
+        .col_expr(user::Column::SuspendedUntil, Expr::value(suspended_until))
+        .col_expr(user::Column::BannedAt, Expr::value(banned_at))
+        .col_expr(user::Column::ModerationReason, Expr::value(reason.map(str::to_owned)))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(id.into_uuid()))
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected == 1)
+}
+
+/// What admins look users up by.
+#[derive(Debug, Clone, Default)]
+pub struct UserQuery {
+    /// Part of the name or e-mail address.
+    pub text: Option<String>,
+    pub role: Option<Role>,
+    /// Only users banned, or suspended at `now`.
+    pub locked_out: bool,
+}
+
+/// Users matching `query`, newest first.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    query: &UserQuery,
+    now: DateTime<Utc>,
+    page: &domain::pagination::PageRequest<UserId>,
+) -> StoreResult<domain::pagination::Page<UserRecord>> {
+    use sea_orm::sea_query::ExprTrait as _;
+    use sea_orm::{Condition, QueryOrder, QuerySelect};
+    let mut select = user::Entity::find().order_by_desc(user::Column::Id).limit(page.limit + 1);
+    if let Some(text) = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        select = select.filter(
+            Condition::any()
+                .add(Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(user::Column::Name))).like(&pattern))
+                .add(user::Column::Email.like(&pattern)),
+        );
+    }
+    if let Some(role) = query.role {
+        let column = match role {
+            Role::Freelancer => user::Column::IsFreelancer,
+            Role::Client => user::Column::IsClient,
+            Role::Admin => user::Column::IsAdmin,
+        };
+        select = select.filter(column.eq(true));
+    }
+    if query.locked_out {
+        select = select.filter(
+            Condition::any().add(user::Column::BannedAt.is_not_null()).add(user::Column::SuspendedUntil.gt(now)),
+        );
+    }
+    if let Some(after) = page.after {
+        select = select.filter(user::Column::Id.lt(after.into_uuid()));
+    }
+    let rows = select.all(db).await?.into_iter().map(TryInto::try_into).collect::<StoreResult<Vec<UserRecord>>>()?;
+    Ok(domain::pagination::Page::from_rows(rows, page.limit, |u| u.id))
 }

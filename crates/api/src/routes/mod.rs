@@ -1,6 +1,7 @@
 //! One module per resource; each returns an `OpenApiRouter` so that routes
 //! and their OpenAPI description are registered together and cannot drift.
 
+pub mod admin;
 pub mod auth;
 pub mod balance;
 pub mod chats;
@@ -52,6 +53,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(recommendations::router())
         .merge(shares::router())
         .merge(suggestions::router())
+        .merge(admin::router())
         .merge(health::router())
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests through the real HTTP interface, one module per area.
 
 mod accounts;
+mod admin;
 mod chat;
 mod commands;
 mod concurrency;

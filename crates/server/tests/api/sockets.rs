@@ -48,6 +48,13 @@ pub async fn connect_to(base: &str, auth: Value) -> Result<TestSocket, String> {
             let _ = on_error.send(Err(first(payload).to_string()));
             async {}.boxed()
         })
+        .on(Event::Close, {
+            let events_tx = events_tx.clone();
+            move |_, _| {
+                let _ = events_tx.send(("close".to_owned(), Value::Null));
+                async {}.boxed()
+            }
+        })
         .on_any(move |event, payload, _| {
             let _ = events_tx.send((event.to_string(), first(payload)));
             async {}.boxed()

@@ -190,6 +190,9 @@ impl TestApp {
             "user_blocks",
             "recommendations",
             "job_shares",
+            "audit_log",
+            "reports",
+            "announcements",
         ] {
             counts.push(self.count(table).await);
         }

@@ -59,6 +59,11 @@ pub enum AccountError {
     SessionEnded,
     #[error("the link is invalid or has expired")]
     BadEmailToken,
+    /// The account is suspended until then.
+    #[error("this account is suspended until {0}")]
+    Suspended(chrono::DateTime<Utc>),
+    #[error("this account is banned")]
+    Banned,
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -154,6 +159,7 @@ impl Accounts {
             return Err(AccountError::WrongCredentials);
         }
         let user = user.ok_or(AccountError::WrongCredentials)?;
+        in_good_standing(&user)?;
         let txn = store::begin_write(&self.db).await?;
         let session = self.open_session(&txn, user).await?;
         txn.commit().await?;
@@ -181,6 +187,7 @@ impl Accounts {
             return Err(AccountError::SessionEnded);
         }
         let user = users::find(&txn, token.user_id).await?.ok_or(AccountError::SessionEnded)?;
+        in_good_standing(&user)?;
         let refresh_token = self.new_refresh_token(&txn, token.family).await?;
         txn.commit().await?;
         Ok(Session { access_token: self.access_token(user.id, token.family), refresh_token, user })
@@ -206,7 +213,10 @@ impl Accounts {
     pub async fn authenticate(&self, access_token: &str) -> Result<Option<(UserRecord, AccessClaims)>, AccountError> {
         let Some(claims) = self.keys.verify(access_token) else { return Ok(None) };
         let user = sessions::live_session_user(&self.db, claims.user_id, claims.family).await?;
-        Ok(user.map(|u| (u, claims)))
+        // A suspended or banned user's sessions end when it happens; this
+        // also holds for a token issued in the moment before.
+        let now = Utc::now();
+        Ok(user.filter(|u| u.standing(now).is_active()).map(|u| (u, claims)))
     }
 
     /// Forgets idle rate-limit keys; run every few minutes.
@@ -258,5 +268,14 @@ impl Accounts {
         let user = users::insert(&self.db, new).await?;
         users::mark_email_verified(&self.db, user.id, Utc::now()).await?;
         Ok(user)
+    }
+}
+
+/// Refuses users who are suspended or banned now.
+fn in_good_standing(user: &UserRecord) -> Result<(), AccountError> {
+    match user.standing(Utc::now()) {
+        domain::moderation::Standing::Active => Ok(()),
+        domain::moderation::Standing::Suspended { until } => Err(AccountError::Suspended(until)),
+        domain::moderation::Standing::Banned => Err(AccountError::Banned),
     }
 }

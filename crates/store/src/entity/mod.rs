@@ -2,7 +2,9 @@
 //! rows; repositories turn them into the records services work with.
 
 pub mod account_balance;
+pub mod announcement;
 pub mod attachment_link;
+pub mod audit_entry;
 pub mod client_profile;
 pub mod contract;
 pub mod conversation;
@@ -33,6 +35,7 @@ pub mod provider_event;
 pub mod provider_payment;
 pub mod recommendation;
 pub mod refresh_token;
+pub mod report;
 pub mod session_family;
 pub mod skill;
 pub mod time_entry;

@@ -4,6 +4,126 @@
  */
 
 export interface paths {
+    "/api/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first. Entries are never changed or removed. */
+        get: operations["admin_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform settings in force. */
+        get: operations["admin_get_settings"];
+        /** Replace the platform settings; every later money movement uses them. */
+        put: operations["admin_update_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users, newest first, by name or e-mail, role and standing. */
+        get: operations["admin_list_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user, with their standing. */
+        get: operations["admin_view_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/ban": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban a user for good: their sessions end now and their sockets close. */
+        post: operations["admin_ban_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a suspension or ban early. */
+        post: operations["admin_lift_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a user until a time: their sessions end now and their sockets close. */
+        post: operations["admin_suspend_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/logout": {
         parameters: {
             query?: never;
@@ -1487,6 +1607,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminUserPage: {
+            items: components["schemas"]["AdminUserView"][];
+            next_cursor?: string | null;
+        };
+        AdminUserView: {
+            /** Format: date-time */
+            banned_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            /** Format: date-time */
+            email_verified_at?: string | null;
+            id: components["schemas"]["UserId"];
+            /** @description Why the user was last suspended or banned. */
+            moderation_reason?: string | null;
+            name: string;
+            roles: components["schemas"]["Role"][];
+            /** @description `active`, `suspended` or `banned`. */
+            standing: string;
+            /** Format: date-time */
+            suspended_until?: string | null;
+        };
+        AuditLogEntry: {
+            /** @description `user.ban`, `user.suspend`, `user.lift`, `settings.update`, ... */
+            action: string;
+            actor_id: components["schemas"]["UserId"];
+            /** Format: date-time */
+            created_at: string;
+            details: unknown;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            subject_id?: string | null;
+            subject_kind: string;
+        };
+        AuditLogPage: {
+            items: components["schemas"]["AuditLogEntry"][];
+            next_cursor?: string | null;
+        };
         AuthResponse: {
             /** @description JWT for `Authorization: Bearer`, valid 15 minutes. */
             access_token: string;
@@ -2454,6 +2614,32 @@ export interface components {
             items: components["schemas"]["PendingRequest"][];
             next_cursor?: string | null;
         };
+        PlatformSettings: {
+            /**
+             * Format: int32
+             * @description Days after which submitted work the client has not answered is released.
+             * @default 14
+             */
+            auto_release_days: number;
+            /**
+             * Format: int32
+             * @description Marketplace fee added to what clients pay, in basis points (500 = 5%).
+             * @default 500
+             */
+            client_fee_bps: number;
+            /**
+             * Format: int32
+             * @description Service fee taken from what freelancers are paid, in basis points (1,000 = 10%).
+             * @default 1000
+             */
+            freelancer_fee_bps: number;
+            /**
+             * Format: int32
+             * @description Days an hourly week is held for the client's review before it is paid out.
+             * @default 5
+             */
+            hourly_review_days: number;
+        };
         PortfolioItem: {
             description?: string;
             image_file_ids?: components["schemas"]["FileId"][];
@@ -2546,6 +2732,9 @@ export interface components {
             read_seq: number;
             user_id: components["schemas"]["UserId"];
         };
+        ReasonRequest: {
+            reason: string;
+        };
         /** @description A proposal on the caller's job, with who sent it. */
         ReceivedProposalView: components["schemas"]["Proposal"] & {
             contract_id?: null | components["schemas"]["ContractId"];
@@ -2600,6 +2789,10 @@ export interface components {
              *     again with it stores nothing new and answers the first message.
              */
             client_id?: string | null;
+        };
+        SettingsUpdate: components["schemas"]["PlatformSettings"] & {
+            /** @description Why; kept in the audit log with the values before and after. */
+            reason: string;
         };
         ShareJobRequest: {
             note?: string;
@@ -2673,6 +2866,14 @@ export interface components {
         };
         SuggestedFreelancers: {
             items: components["schemas"]["SuggestedFreelancer"][];
+        };
+        SuspendRequest: {
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the suspension ends by itself: in the future, within a year.
+             */
+            until: string;
         };
         TimeEntry: {
             /** @description Whether the entry's week is billed; billed time no longer changes. */
@@ -2838,6 +3039,317 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    admin_audit_log: {
+        parameters: {
+            query?: {
+                /** @description The admin who acted. */
+                actor_id?: components["schemas"]["UserId"];
+                /** @description An action (`user.ban`), or every action under a prefix ending in `.` (`user.`). */
+                action?: string;
+                /** @description The user, job, dispute, ... acted on. */
+                subject_id?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSettings"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSettings"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_list_users: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or e-mail address. */
+                q?: string;
+                role?: components["schemas"]["Role"];
+                /** @description Only users suspended or banned now. */
+                locked_out?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_view_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description user id */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_ban_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description user id */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_lift_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description user id */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_suspend_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description user id */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     logout: {
         parameters: {
             query?: never;

@@ -1,0 +1,14 @@
+//! `/api/admin`: for administrators only; everyone else gets 404 from the
+//! [`AdminUser`](crate::auth::AdminUser) extractor every handler takes.
+
+mod audit;
+mod settings;
+mod users;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(users::router()).merge(settings::router()).merge(audit::router())
+}

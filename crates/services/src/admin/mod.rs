@@ -1,0 +1,105 @@
+//! What admins do: look users up and suspend, ban or restore them, change
+//! the platform settings, and read the audit log. Every action is written to
+//! the audit log in the transaction that makes it.
+
+mod users;
+
+pub use store::audit::AuditFilter;
+pub use store::users::UserQuery;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use domain::UserId;
+use domain::pagination::{Page, PageRequest};
+use domain::settings::PlatformSettings;
+use store::audit::{self, AuditEntry};
+use store::{ConnectionTrait, Db, TransactionTrait};
+use uuid::Uuid;
+
+use crate::jobs::MarketError;
+use crate::ports::Fanout;
+
+#[derive(Clone)]
+pub struct Admin {
+    db: Db,
+    fanout: Arc<dyn Fanout>,
+}
+
+/// What one admin action records: the audit entry's content.
+pub(crate) struct Action<'a> {
+    pub admin: UserId,
+    pub action: &'a str,
+    pub subject_kind: &'a str,
+    pub subject_id: Option<Uuid>,
+    pub reason: &'a str,
+    pub details: serde_json::Value,
+}
+
+/// Appends the action to the audit log inside the caller's transaction.
+pub(crate) async fn audit(
+    db: &impl ConnectionTrait,
+    action: Action<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), MarketError> {
+    let entry = AuditEntry {
+        id: Uuid::now_v7(),
+        actor_id: action.admin,
+        action: action.action.to_owned(),
+        subject_kind: action.subject_kind.to_owned(),
+        subject_id: action.subject_id,
+        reason: action.reason.to_owned(),
+        details: action.details,
+        created_at: now,
+    };
+    audit::record(db, &entry).await?;
+    Ok(())
+}
+
+impl Admin {
+    pub fn new(db: Db, fanout: Arc<dyn Fanout>) -> Self {
+        Self { db, fanout }
+    }
+
+    /// The audit log, newest first.
+    pub async fn audit_log(
+        &self,
+        filter: &AuditFilter,
+        page: &PageRequest<Uuid>,
+    ) -> Result<Page<AuditEntry>, MarketError> {
+        Ok(audit::list(&self.db, filter, page).await?)
+    }
+
+    /// Replaces the platform settings; later movements use them.
+    pub async fn update_settings(
+        &self,
+        admin: UserId,
+        settings: PlatformSettings,
+        reason: &str,
+    ) -> Result<PlatformSettings, MarketError> {
+        let reason = domain::moderation::reason(reason)?;
+        settings.validate()?;
+        let before = crate::settings::current(&self.db).await?;
+        let document = serde_json::to_value(settings).map_err(|e| crate::Internal(e.to_string()))?;
+        let fields = document.as_object().cloned().unwrap_or_default();
+        let now = Utc::now();
+        let txn = self.db.begin().await?;
+        store::settings::save(&txn, &fields, now).await?;
+        let details = serde_json::json!({"before": before, "after": settings});
+        audit(
+            &txn,
+            Action {
+                admin,
+                action: "settings.update",
+                subject_kind: "settings",
+                subject_id: None,
+                reason: &reason,
+                details,
+            },
+            now,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(settings)
+    }
+}
