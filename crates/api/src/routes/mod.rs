@@ -12,6 +12,7 @@ pub mod health;
 pub mod invitations;
 pub mod invoices;
 pub mod jobs;
+pub mod notification_settings;
 pub mod notifications;
 pub mod proposals;
 pub mod recommendations;
@@ -52,6 +53,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(recommendations::router())
         .merge(shares::router())
         .merge(suggestions::router())
+        .merge(notification_settings::router())
         .merge(health::router())
 }
 

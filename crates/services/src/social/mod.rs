@@ -11,6 +11,7 @@ use store::users::UserRecord;
 use store::{ConnectionTrait, Db};
 
 use crate::jobs::MarketError;
+use crate::notifier::Notifier;
 
 pub use friends::Suggestion;
 pub use recommendations::Recommendation;
@@ -19,11 +20,12 @@ pub use shares::SharedJob;
 #[derive(Clone)]
 pub struct Social {
     db: Db,
+    notifier: Notifier,
 }
 
 impl Social {
-    pub fn new(db: Db) -> Self {
-        Self { db }
+    pub fn new(db: Db, notifier: Notifier) -> Self {
+        Self { db, notifier }
     }
 }
 
