@@ -17,15 +17,22 @@ use store::mail_queue::{self, QueuedMail};
 pub(crate) use notification::NotificationMail;
 
 use crate::Internal;
-use crate::ports::{Mailer, OutgoingMail};
+use crate::ports::{MailError, Mailer, OutgoingMail};
 
 /// How many mails a sender claims at once.
-const BATCH: u64 = 20;
+const BATCH: u64 = 10;
 
-/// How long a claimed mail stays with its sender. Far longer than an SMTP
-/// exchange may take (the SMTP client gives up after a minute), so that a
-/// mail is only taken over from a sender that died.
-const LEASE: Duration = Duration::minutes(5);
+/// The longest one mail may take to send; a slower try counts as failed.
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// How long a claimed mail stays with its sender: long enough for the whole
+/// batch to time out one mail after another, so that a mail is only taken
+/// over from a sender that died, never from one still working through it.
+fn lease() -> Duration {
+    let batch = i64::try_from(BATCH).unwrap_or(i64::MAX);
+    let per_mail = i64::try_from(SEND_TIMEOUT.as_secs()).unwrap_or(i64::MAX);
+    Duration::seconds(batch.saturating_add(1).saturating_mul(per_mail))
+}
 
 /// What the mails about notifications need to know.
 #[derive(Debug, Clone)]
@@ -65,7 +72,7 @@ impl Mail {
     pub async fn deliver_due(&self, now: DateTime<Utc>) -> Result<Delivery, Internal> {
         let mut delivery = Delivery::default();
         loop {
-            let claimed = mail_queue::claim_due(&self.db, now, now + LEASE, MAX_ATTEMPTS, BATCH).await?;
+            let claimed = mail_queue::claim_due(&self.db, now, now + lease(), MAX_ATTEMPTS, BATCH).await?;
             let full = claimed.len() as u64 == BATCH;
             for queued in claimed {
                 if self.send(queued, now).await? {
@@ -92,7 +99,11 @@ impl Mail {
             unsubscribe_url: mail.unsubscribe_url,
         };
         let to = outgoing.to.clone();
-        match self.mailer.send(outgoing).await {
+        let sent = match tokio::time::timeout(SEND_TIMEOUT, self.mailer.send(outgoing)).await {
+            Ok(sent) => sent,
+            Err(_) => Err(MailError(format!("no answer within {} s", SEND_TIMEOUT.as_secs()))),
+        };
+        match sent {
             Ok(()) => {
                 mail_queue::mark_sent(&self.db, id, now).await?;
                 Ok(true)
