@@ -66,23 +66,24 @@ impl Mail {
         Self { db, mailer }
     }
 
-    /// Sends every mail due at `now`. A mail whose send fails is tried again
-    /// later, waiting longer each time, and given up (and logged) after
-    /// [`MAX_ATTEMPTS`] tries.
+    /// Sends every mail due at `now` that no other sender holds. A mail whose
+    /// send fails is tried again later, waiting longer each time, and given
+    /// up (and logged) after [`MAX_ATTEMPTS`] tries.
     pub async fn deliver_due(&self, now: DateTime<Utc>) -> Result<Delivery, Internal> {
         let mut delivery = Delivery::default();
         loop {
+            // A batch smaller than asked for may only mean that other senders
+            // won some of it, so the queue is done only when nothing is won.
             let claimed = mail_queue::claim_due(&self.db, now, now + lease(), MAX_ATTEMPTS, BATCH).await?;
-            let full = claimed.len() as u64 == BATCH;
+            if claimed.is_empty() {
+                return Ok(delivery);
+            }
             for queued in claimed {
                 if self.send(queued, now).await? {
                     delivery.sent += 1;
                 } else {
                     delivery.failed += 1;
                 }
-            }
-            if !full {
-                return Ok(delivery);
             }
         }
     }
