@@ -91,6 +91,8 @@ define_id! {
     MilestoneId;
     /// Something that happened to a user, kept for them to read.
     NotificationId;
+    /// An e-mail waiting in the queue or sent from it; also its Message-ID.
+    MailId;
     /// What a client was charged and a freelancer paid for a milestone or an hourly week.
     InvoiceId;
     /// Minutes a freelancer logged on an hourly contract.

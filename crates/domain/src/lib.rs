@@ -13,6 +13,7 @@ pub mod job;
 pub mod job_search;
 pub mod labels;
 pub mod ledger;
+pub mod mail;
 pub mod matching;
 pub mod moderation;
 pub mod money;

@@ -5,15 +5,15 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use adapters::mail::OutboxMailer;
+use adapters::mail::{OutboxMailer, SmtpMailer};
 use adapters::payments::{PaypalConfig, PaypalProvider, SandboxProvider, StripeConfig, StripeProvider};
 use adapters::storage::ObjectStorage;
 use anyhow::Context as _;
 use api::{AppState, CheckoutConfig, HttpConfig};
 use secrecy::SecretString;
-use services::ports::{FileStorage, PaymentProvider};
+use services::ports::{FileStorage, Mailer, PaymentProvider};
 use services::rate_limit::{Limit, LoginLimits};
-use services::{AuthSettings, Ports, Services, Social};
+use services::{AuthSettings, MailSettings, Ports, Services};
 use tokio::net::TcpListener;
 
 use crate::config::{Config, PaymentsConfig};
@@ -66,12 +66,14 @@ impl App {
         let pushes = tokio::spawn(push_notifications(self.services.clone()));
         let worker =
             self.worker.then(|| tokio::spawn(crate::worker::run(self.services.clone(), std::future::pending())));
+        let mail_sender =
+            self.worker.then(|| tokio::spawn(crate::mail_sender::run(self.services.clone(), std::future::pending())));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
         housekeeping.abort();
         pushes.abort();
-        if let Some(worker) = worker {
-            worker.abort();
+        for task in [worker, mail_sender].into_iter().flatten() {
+            task.abort();
         }
         result.context("server failed")
     }
@@ -102,8 +104,13 @@ pub async fn build_services(config: &Config) -> anyhow::Result<(Services, Realti
         Some(other) => anyhow::bail!("unsupported STORAGE_URL {other:?}; use s3://bucket"),
         None => Arc::new(ObjectStorage::local(&config.data_dir.join("files"))?),
     };
-    let mailer = Arc::new(OutboxMailer::new(config.data_dir.join("outbox"), config.mail_from.clone()));
-    let mut auth = AuthSettings::new(config.jwt_secret()?, config.public_url.trim_end_matches('/').to_owned());
+    let mailer: Arc<dyn Mailer> = match &config.smtp_url {
+        Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
+        None => Arc::new(OutboxMailer::new(config.data_dir.join("outbox"), &config.mail_from)?),
+    };
+    let public_url = config.public_url.trim_end_matches('/').to_owned();
+    let mail = MailSettings { public_url: public_url.clone(), unsubscribe_secret: config.unsubscribe_secret()? };
+    let mut auth = AuthSettings::new(config.jwt_secret()?, public_url);
     auth.login_limits = LoginLimits {
         per_account: Limit {
             burst: config.login.account_burst,
@@ -116,8 +123,8 @@ pub async fn build_services(config: &Config) -> anyhow::Result<(Services, Realti
     };
     let payments = payment_provider(&config.payments)?;
     let fanout = realtime.fanout();
-    let mut services = Services::new(db.clone(), Ports { mailer, storage, payments, fanout }, auth);
-    services.social = Social::with_suggestion_ttl(db, Duration::from_secs(config.suggestion_cache_seconds));
+    let mut services = Services::new(db, Ports { mailer, storage, payments, fanout }, auth, mail);
+    services.social = services.social.with_suggestion_ttl(Duration::from_secs(config.suggestion_cache_seconds));
     Ok((services, realtime))
 }
 

@@ -33,6 +33,12 @@ pub struct Config {
     /// Base URL of the site, for links in e-mails.
     pub public_url: String,
     pub mail_from: String,
+    /// `SMTP_URL`: `smtp://user:pass@host:port` or `smtps://...`; the outbox
+    /// directory when unset.
+    pub smtp_url: Option<SecretString>,
+    /// `DOWNWORK_UNSUBSCRIBE_SECRET` signs the unsubscribe links in e-mails;
+    /// generated and kept under the data dir when unset.
+    pub unsubscribe_secret: Option<SecretString>,
     /// The built web app.
     pub web_dir: PathBuf,
     pub cors_origins: Vec<String>,
@@ -105,6 +111,8 @@ impl Default for Config {
             jwt_secret: None,
             public_url: "http://127.0.0.1:8080".to_owned(),
             mail_from: "Downwork <no-reply@downwork.local>".to_owned(),
+            smtp_url: None,
+            unsubscribe_secret: None,
             web_dir: PathBuf::from("web/dist"),
             cors_origins: Vec::new(),
             trust_forwarded_for: false,
@@ -134,7 +142,7 @@ impl Config {
         Figment::new()
             .merge(Toml::file(std::env::var("DOWNWORK_CONFIG").unwrap_or_else(|_| "downwork.toml".to_owned())))
             .merge(Env::prefixed("DOWNWORK_").ignore(&["CONFIG"]).split("__"))
-            .merge(Env::raw().only(&["DATABASE_URL", "STORAGE_URL", "REDIS_URL"]))
+            .merge(Env::raw().only(&["DATABASE_URL", "STORAGE_URL", "REDIS_URL", "SMTP_URL"]))
             .extract()
             .context("invalid configuration")
     }
@@ -154,11 +162,24 @@ impl Config {
             anyhow::ensure!(secret.expose_secret().len() >= 32, "the JWT secret must be at least 32 characters");
             return Ok(secret.clone());
         }
-        load_or_create_secret(&self.data_dir.join("jwt_secret"))
+        load_or_create_secret(&self.data_dir.join("jwt_secret"), "JWT")
+    }
+
+    /// The secret that signs unsubscribe links, like the JWT secret: the
+    /// configured one, or one generated into the data dir.
+    pub fn unsubscribe_secret(&self) -> anyhow::Result<SecretString> {
+        if let Some(secret) = &self.unsubscribe_secret {
+            anyhow::ensure!(
+                secret.expose_secret().len() >= 32,
+                "the unsubscribe secret must be at least 32 characters"
+            );
+            return Ok(secret.clone());
+        }
+        load_or_create_secret(&self.data_dir.join("unsubscribe_secret"), "unsubscribe")
     }
 }
 
-fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {
+fn load_or_create_secret(path: &Path, what: &str) -> anyhow::Result<SecretString> {
     if let Ok(existing) = std::fs::read_to_string(path) {
         let existing = existing.trim();
         if existing.len() >= 32 {
@@ -172,7 +193,7 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<SecretString> {
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     write_private(path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
-    tracing::info!(path = %path.display(), "generated a new JWT secret");
+    tracing::info!(path = %path.display(), "generated a new {what} secret");
     Ok(SecretString::from(secret))
 }
 
@@ -198,10 +219,14 @@ mod tests {
         let config = Config {
             jwt_secret: Some(SecretString::from("super-secret-value-that-is-long-enough")),
             database_url: Some(SecretString::from("postgres://user:hunter2@db/downwork")),
+            smtp_url: Some(SecretString::from("smtps://mailer:swordfish@smtp.example.com")),
+            unsubscribe_secret: Some(SecretString::from("unsubscribe-secret-value-long-enough")),
             ..Config::default()
         };
         let printed = format!("{config:?}");
-        assert!(!printed.contains("super-secret") && !printed.contains("hunter2"), "{printed}");
+        for secret in ["super-secret", "hunter2", "swordfish", "unsubscribe-secret"] {
+            assert!(!printed.contains(secret), "{printed}");
+        }
     }
 
     #[test]
@@ -221,7 +246,12 @@ mod tests {
             jail.create_file("downwork.toml", "addr = \"127.0.0.1:9000\"\ndata_dir = \"/srv/from-file\"")?;
             jail.set_env("DOWNWORK_ADDR", "0.0.0.0:0");
             jail.set_env("DOWNWORK_LOGIN__ACCOUNT_BURST", "3");
+            jail.set_env("SMTP_URL", "smtp://relay.internal:25");
             let config = Config::load().map_err(|e| e.to_string())?;
+            assert_eq!(
+                config.smtp_url.as_ref().map(|u| u.expose_secret().to_owned()).as_deref(),
+                Some("smtp://relay.internal:25")
+            );
             assert_eq!(config.addr.to_string(), "0.0.0.0:0");
             assert_eq!(config.data_dir, PathBuf::from("/srv/from-file"));
             assert_eq!(config.login.account_burst, 3);

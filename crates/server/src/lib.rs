@@ -5,6 +5,7 @@
 pub mod app;
 pub mod commands;
 pub mod config;
+pub mod mail_sender;
 pub mod realtime;
 pub mod telemetry;
 pub mod worker;

@@ -11,7 +11,10 @@ pub mod files;
 pub mod freelancers;
 pub mod idempotency;
 pub mod jobs;
+pub mod mail;
+pub mod notification_settings;
 pub mod notifications;
+pub mod notifier;
 pub mod ports;
 pub mod profiles;
 pub mod rate_limit;
@@ -59,7 +62,10 @@ pub use files::Files;
 pub use freelancers::Freelancers;
 pub use idempotency::Idempotency;
 pub use jobs::Jobs;
+pub use mail::{Mail, MailSettings};
+pub use notification_settings::NotificationSettings;
 pub use notifications::Notifications;
+pub use notifier::Notifier;
 pub use payments::Payments;
 pub use profiles::Profiles;
 pub use settings::Settings;
@@ -85,6 +91,9 @@ pub struct Services {
     pub chat: Chat,
     pub social: Social,
     pub admin: Admin,
+    pub notification_settings: NotificationSettings,
+    /// Sends the mail queue; run by the sender loop.
+    pub mail: Mail,
 }
 
 /// The adapters chosen at start-up.
@@ -96,23 +105,27 @@ pub struct Ports {
 }
 
 impl Services {
-    pub fn new(db: Db, ports: Ports, auth: AuthSettings) -> Self {
+    pub fn new(db: Db, ports: Ports, auth: AuthSettings, mail: MailSettings) -> Self {
         let files = Files::new(db.clone(), ports.storage);
+        let notifier = Notifier::new(&mail);
+        let unsubscribe = crate::mail::unsubscribe::UnsubscribeKey::new(mail.unsubscribe_secret);
         Self {
-            accounts: Accounts::new(db.clone(), ports.mailer, auth),
+            accounts: Accounts::new(db.clone(), auth),
             profiles: Profiles::new(db.clone()),
             skills: Skills::new(db.clone()),
-            jobs: Jobs::new(db.clone()),
+            jobs: Jobs::new(db.clone(), notifier.clone()),
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             balances: Balances::new(db.clone()),
-            payments: Payments::new(db.clone(), ports.payments),
+            payments: Payments::new(db.clone(), ports.payments, notifier.clone()),
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone(), ports.fanout.clone()),
             admin: Admin::new(db.clone(), ports.fanout.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
-            social: Social::new(db.clone()),
+            social: Social::new(db.clone(), notifier),
+            notification_settings: NotificationSettings::new(db.clone(), unsubscribe),
+            mail: Mail::new(db.clone(), ports.mailer),
             files,
             db,
         }

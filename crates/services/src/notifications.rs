@@ -16,8 +16,9 @@ use crate::ports::{Fanout, Push};
 /// Most notifications one push round takes.
 const PUSH_BATCH: u64 = 200;
 
-/// Stores a notification for `user` inside the caller's transaction.
-pub async fn notify(
+/// Stores a notification for `user` inside the caller's transaction. Use
+/// cases call [`crate::notifier::Notifier::notify`], which e-mails it too.
+pub(crate) async fn notify(
     db: &impl ConnectionTrait,
     user: UserId,
     kind: NotificationKind,

@@ -4,18 +4,27 @@
 use async_trait::async_trait;
 use bytes::Bytes;
 
-/// An e-mail ready to go out.
+/// An e-mail ready to go out, as the queue hands it to the mailer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutgoingMail {
+    /// The queue's id, sent as the Message-ID: every try of one mail
+    /// carries the same one, so a receiver can tell a repeat.
+    pub id: domain::MailId,
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// The HTML alternative of `text`; the mail is plain text without it.
+    pub html: Option<String>,
+    /// Sent as `List-Unsubscribe`, with one-click unsubscribing (RFC 8058).
+    pub unsubscribe_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
 #[error("mail could not be sent: {0}")]
 pub struct MailError(pub String);
 
+/// Where mail leaves the marketplace: the outbox directory by default, an
+/// SMTP server in production. Only the queue's sender calls it.
 #[async_trait]
 pub trait Mailer: Send + Sync {
     async fn send(&self, mail: OutgoingMail) -> Result<(), MailError>;

@@ -13,6 +13,7 @@ pub mod health;
 pub mod invitations;
 pub mod invoices;
 pub mod jobs;
+pub mod notification_settings;
 pub mod notifications;
 pub mod proposals;
 pub mod recommendations;
@@ -54,6 +55,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(shares::router())
         .merge(suggestions::router())
         .merge(admin::router())
+        .merge(notification_settings::router())
         .merge(health::router())
 }
 

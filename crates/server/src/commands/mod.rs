@@ -21,7 +21,7 @@ pub struct Cli {
 enum Command {
     /// Serve the API and web app (the default). Migrates the database first.
     Serve,
-    /// Run the background sweeps (job expiry) without serving HTTP.
+    /// Run the background sweeps and send the mail queue without serving HTTP.
     Worker,
     /// Bring the database schema up to date, then exit.
     Migrate,
@@ -77,7 +77,9 @@ impl Cli {
             Command::Worker => {
                 let (services, _sockets) = app::build_services(&config).await?;
                 tracing::info!("worker running");
+                let mail_sender = tokio::spawn(crate::mail_sender::run(services.clone(), std::future::pending()));
                 crate::worker::run(services, app::shutdown_signal()).await;
+                mail_sender.abort();
                 Ok(())
             }
             Command::Migrate => {

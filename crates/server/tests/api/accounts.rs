@@ -115,7 +115,7 @@ async fn the_verification_email_confirms_the_address_once() {
     let profile: Value = app.get("/api/users/profile", Some(&user.access)).await.json().await.expect("json");
     assert_eq!(profile["email_verified"], false);
 
-    let token = app.mailed_token("gina@example.com", "/verify-email");
+    let token = app.mailed_token("gina@example.com", "/verify-email").await;
     let res = app.post("/api/auth/verify-email", json!({"token": token}), None).await;
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let profile: Value = app.get("/api/users/profile", Some(&user.access)).await.json().await.expect("json");
@@ -132,7 +132,7 @@ async fn a_password_reset_sets_the_new_password_and_ends_every_session() {
 
     let res = app.post("/api/auth/password-reset", json!({"email": "hana@example.com"}), None).await;
     assert_eq!(res.status(), StatusCode::ACCEPTED);
-    let token = app.mailed_token("hana@example.com", "/reset-password");
+    let token = app.mailed_token("hana@example.com", "/reset-password").await;
 
     let weak = app.post("/api/auth/password-reset/confirm", json!({"token": token, "password": "short"}), None).await;
     expect_error(weak, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
@@ -156,5 +156,5 @@ async fn a_reset_for_an_unknown_address_looks_the_same_and_sends_nothing() {
     let app = TestApp::spawn().await;
     let res = app.post("/api/auth/password-reset", json!({"email": "ghost@example.com"}), None).await;
     assert_eq!(res.status(), StatusCode::ACCEPTED);
-    assert!(app.mails_to("ghost@example.com").is_empty());
+    assert!(app.mails_to("ghost@example.com").await.is_empty());
 }

@@ -191,7 +191,7 @@ async fn open_jobs_expire_after_thirty_days_and_their_proposals_close() {
     let bid = app.bid(&freelancer, &id(&job), proposal(40_000, json!({}))).await;
 
     // Nothing is due yet.
-    let jobs = services::Jobs::new(app.db.clone());
+    let jobs = app.services.jobs.clone();
     assert_eq!(jobs.expire_due(Utc::now()).await.expect("sweep"), 0);
     // Thirty days and a minute later both are.
     let later = Utc::now() + Duration::days(30) + Duration::minutes(1);

@@ -121,8 +121,15 @@ impl TestApp {
         self.post("/api/users/login", json!({"email": email, "password": password}), None).await
     }
 
-    /// The text of every e-mail sent to `to`, oldest first.
-    pub fn mails_to(&self, to: &str) -> Vec<String> {
+    /// Sends the mail queue's due mail now, as the sender loop would.
+    pub async fn deliver_mail(&self) -> services::mail::Delivery {
+        self.services.mail.deliver_due(chrono::Utc::now()).await.expect("mail delivery runs")
+    }
+
+    /// The text of every e-mail sent to `to`, oldest first, after sending
+    /// what the queue holds.
+    pub async fn mails_to(&self, to: &str) -> Vec<String> {
+        self.deliver_mail().await;
         let Ok(entries) = std::fs::read_dir(self.data_dir.join("outbox")) else { return Vec::new() };
         let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         names.sort();
@@ -134,12 +141,13 @@ impl TestApp {
     }
 
     /// The token of the last link to `path` mailed to `to`.
-    pub fn mailed_token(&self, to: &str, path: &str) -> String {
-        let mails = self.mails_to(to);
+    pub async fn mailed_token(&self, to: &str, path: &str) -> String {
+        let mails = self.mails_to(to).await;
         let mail = mails.last().expect("a mail was sent");
         let marker = format!("{path}?token=");
         let start = mail.find(&marker).expect("mail has the link") + marker.len();
-        mail[start..].split_whitespace().next().expect("token").to_owned()
+        // The link may sit in a header between angle brackets or in an HTML attribute.
+        mail[start..].split(|c: char| c.is_whitespace() || c == '>' || c == '"').next().expect("token").to_owned()
     }
 
     pub async fn count(&self, table: &str) -> i64 {
@@ -193,6 +201,8 @@ impl TestApp {
             "audit_log",
             "reports",
             "announcements",
+            "mail_queue",
+            "notification_preferences",
         ] {
             counts.push(self.count(table).await);
         }

@@ -18,7 +18,6 @@ use tokens::{AccessClaims, JwtKeys};
 
 use crate::Internal;
 use crate::passwords;
-use crate::ports::Mailer;
 use crate::rate_limit::{LoginLimiter, LoginLimits};
 
 #[derive(Debug, Clone)]
@@ -91,17 +90,15 @@ pub struct Session {
 #[derive(Clone)]
 pub struct Accounts {
     db: Db,
-    mailer: Arc<dyn Mailer>,
     settings: Arc<AuthSettings>,
     keys: Arc<JwtKeys>,
     limiter: Arc<LoginLimiter>,
 }
 
 impl Accounts {
-    pub fn new(db: Db, mailer: Arc<dyn Mailer>, settings: AuthSettings) -> Self {
+    pub fn new(db: Db, settings: AuthSettings) -> Self {
         Self {
             db,
-            mailer,
             keys: Arc::new(JwtKeys::new(&settings.jwt_secret)),
             limiter: Arc::new(LoginLimiter::new(settings.login_limits)),
             settings: Arc::new(settings),
@@ -142,8 +139,8 @@ impl Accounts {
             Role::Admin => {}
         }
         let session = self.open_session(&txn, user).await?;
+        self.queue_verification(&txn, &session.user).await?;
         txn.commit().await?;
-        self.send_verification(&session.user).await;
         Ok(session)
     }
 

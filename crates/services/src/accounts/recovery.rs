@@ -5,11 +5,10 @@ use domain::user::{Email, check_password};
 use domain::{FieldErrors, UserId};
 use store::email_tokens::{self, Purpose};
 use store::users::UserRecord;
-use store::{sessions, users};
+use store::{ConnectionTrait, mail_queue, sessions, users};
 
 use super::{AccountError, Accounts, mail, tokens};
 use crate::passwords;
-use crate::ports::OutgoingMail;
 
 impl Accounts {
     /// Mails a reset link if the address has an account. The answer is the
@@ -17,9 +16,11 @@ impl Accounts {
     pub async fn request_password_reset(&self, email: &str) -> Result<(), AccountError> {
         let Some(email) = Email::parse(email) else { return Ok(()) };
         let Some(user) = users::find_by_email(&self.db, &email).await? else { return Ok(()) };
-        let token = self.new_email_token(user.id, Purpose::ResetPassword, chrono::Duration::hours(1)).await?;
+        let txn = store::begin_write(&self.db).await?;
+        let token = new_email_token(&txn, user.id, Purpose::ResetPassword, chrono::Duration::hours(1)).await?;
         let link = format!("{}/reset-password?token={token}", self.settings.public_url);
-        self.deliver(mail::reset_password(&user.email, &user.name, &link)).await;
+        mail_queue::enqueue(&txn, mail::reset_password(&user.email, &user.name, &link), Utc::now()).await?;
+        txn.commit().await?;
         Ok(())
     }
 
@@ -56,41 +57,39 @@ impl Accounts {
 
     /// Mails a fresh verification link unless the address is verified already.
     pub async fn resend_verification(&self, user_id: UserId) -> Result<(), AccountError> {
-        if let Some(user) = users::find(&self.db, user_id).await? {
-            self.send_verification(&user).await;
+        let txn = store::begin_write(&self.db).await?;
+        if let Some(user) = users::find(&txn, user_id).await? {
+            self.queue_verification(&txn, &user).await?;
         }
+        txn.commit().await?;
         Ok(())
     }
 
-    /// Best effort: a mail failure must not undo a sign-up; the user can ask again.
-    pub(super) async fn send_verification(&self, user: &UserRecord) {
-        if user.email_verified_at.is_some() {
-            return;
-        }
-        match self.new_email_token(user.id, Purpose::VerifyEmail, chrono::Duration::hours(48)).await {
-            Ok(token) => {
-                let link = format!("{}/verify-email?token={token}", self.settings.public_url);
-                self.deliver(mail::verify_email(&user.email, &user.name, &link)).await;
-            }
-            Err(err) => tracing::error!(user_id = %user.id, error = %err, "could not create verification token"),
-        }
-    }
-
-    async fn new_email_token(
+    /// Queues the verification mail in the caller's transaction, so that an
+    /// account and its link exist together or not at all.
+    pub(super) async fn queue_verification(
         &self,
-        user_id: UserId,
-        purpose: Purpose,
-        ttl: chrono::Duration,
-    ) -> Result<String, AccountError> {
-        let now = Utc::now();
-        let token = tokens::random_token();
-        email_tokens::insert(&self.db, user_id, purpose, &tokens::digest(&token), now + ttl, now).await?;
-        Ok(token)
-    }
-
-    async fn deliver(&self, mail: OutgoingMail) {
-        if let Err(err) = self.mailer.send(mail).await {
-            tracing::error!(error = %err, "account e-mail not sent");
+        txn: &impl ConnectionTrait,
+        user: &UserRecord,
+    ) -> Result<(), AccountError> {
+        if user.email_verified_at.is_some() {
+            return Ok(());
         }
+        let token = new_email_token(txn, user.id, Purpose::VerifyEmail, chrono::Duration::hours(48)).await?;
+        let link = format!("{}/verify-email?token={token}", self.settings.public_url);
+        mail_queue::enqueue(txn, mail::verify_email(&user.email, &user.name, &link), Utc::now()).await?;
+        Ok(())
     }
+}
+
+async fn new_email_token(
+    db: &impl ConnectionTrait,
+    user_id: UserId,
+    purpose: Purpose,
+    ttl: chrono::Duration,
+) -> Result<String, AccountError> {
+    let now = Utc::now();
+    let token = tokens::random_token();
+    email_tokens::insert(db, user_id, purpose, &tokens::digest(&token), now + ttl, now).await?;
+    Ok(token)
 }

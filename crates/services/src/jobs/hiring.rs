@@ -66,10 +66,10 @@ impl Jobs {
         };
         jobs::record_hire(&txn, job_id, hires, job_status, now).await?;
         if job_status != job.status {
-            close_proposals(&txn, &job, now).await?;
+            close_proposals(&txn, &self.notifier, &job, now).await?;
         }
         let payload = json!({ "job_id": job_id, "job_title": job.title, "contract_id": contract_id });
-        crate::notifications::notify(&txn, proposal.freelancer_id, NotificationKind::Hired, payload, now).await?;
+        self.notifier.notify(&txn, proposal.freelancer_id, NotificationKind::Hired, payload, now).await?;
         let contract = contracts::find(&txn, contract_id).await?.ok_or(MarketError::NotFound("contract"))?;
         txn.commit().await?;
         Ok(contract)

@@ -14,7 +14,6 @@ use store::{StoreError, users};
 
 use super::proposals::submit;
 use super::{Jobs, MarketError, owned_job};
-use crate::notifications::notify;
 
 /// An invitation with the job it is for.
 #[derive(Debug, Clone)]
@@ -55,7 +54,7 @@ impl Jobs {
             other => other?,
         };
         let payload = json!({ "job_id": job_id, "job_title": job.title, "invitation_id": id });
-        notify(&txn, freelancer, NotificationKind::JobInvitation, payload, now).await?;
+        self.notifier.notify(&txn, freelancer, NotificationKind::JobInvitation, payload, now).await?;
         let invitation = invitations::find(&txn, id).await?.ok_or(MarketError::NotFound("invitation"))?;
         txn.commit().await?;
         Ok(invitation)
@@ -74,9 +73,9 @@ impl Jobs {
         invitation.status.answer(true)?;
         let job = jobs::find_for_update(&txn, invitation.job_id).await?.ok_or(MarketError::NotFound("job"))?;
         // Submitting answers the pending invitation as accepted.
-        let proposal = submit(&txn, &job, freelancer, &proposal, now).await?;
+        let proposal = submit(&txn, &self.notifier, &job, freelancer, &proposal, now).await?;
         let payload = json!({ "job_id": job.id, "job_title": job.title, "invitation_id": id, "accepted": true });
-        notify(&txn, job.client_id, NotificationKind::InvitationAnswered, payload, now).await?;
+        self.notifier.notify(&txn, job.client_id, NotificationKind::InvitationAnswered, payload, now).await?;
         txn.commit().await?;
         Ok(proposal)
     }
@@ -95,7 +94,7 @@ impl Jobs {
         }
         let job = jobs::find(&txn, invitation.job_id).await?.ok_or(MarketError::NotFound("job"))?;
         let payload = json!({ "job_id": job.id, "job_title": job.title, "invitation_id": id, "accepted": false });
-        notify(&txn, job.client_id, NotificationKind::InvitationAnswered, payload, now).await?;
+        self.notifier.notify(&txn, job.client_id, NotificationKind::InvitationAnswered, payload, now).await?;
         let invitation = invitations::find(&txn, id).await?.ok_or(MarketError::NotFound("invitation"))?;
         txn.commit().await?;
         Ok(invitation)

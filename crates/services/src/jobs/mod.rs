@@ -24,6 +24,8 @@ use moka::future::Cache;
 use store::Db;
 use store::jobs::JobRecord;
 
+use crate::notifier::Notifier;
+
 pub use board::{BoardPage, Facets};
 pub use error::MarketError;
 pub use hiring::Hire;
@@ -49,12 +51,14 @@ pub struct Jobs {
     facets: Cache<JobFilters, Arc<Facets>>,
     pages: Cache<String, Arc<board::RankedPage>>,
     text_pages: Cache<String, Arc<board::RankedPage>>,
+    notifier: Notifier,
 }
 
 impl Jobs {
-    pub fn new(db: Db) -> Self {
+    pub fn new(db: Db, notifier: Notifier) -> Self {
         Self {
             db,
+            notifier,
             facets: Cache::builder().max_capacity(10_000).time_to_live(FACET_TTL).build(),
             pages: Cache::builder().max_capacity(10_000).time_to_live(PAGE_TTL).build(),
             text_pages: Cache::builder().max_capacity(10_000).time_to_live(TEXT_PAGE_TTL).build(),

@@ -12,7 +12,7 @@ use store::jobs::{self, JobContent, JobRecord, OwnJob};
 use store::{ConnectionTrait, files, invitations, proposals, skills};
 
 use super::{Jobs, MarketError, owned_job};
-use crate::notifications::notify;
+use crate::notifier::Notifier;
 
 /// When a job posted now stops taking proposals.
 fn posting_window(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
@@ -95,7 +95,7 @@ impl Jobs {
         let posted = (next == JobStatus::Open).then(|| posting_window(now));
         jobs::set_status(&txn, id, next, posted, now).await?;
         if next == JobStatus::Closed {
-            close_proposals(&txn, &job, now).await?;
+            close_proposals(&txn, &self.notifier, &job, now).await?;
         }
         let job = jobs::find(&txn, id).await?.ok_or(MarketError::NotFound("job"))?;
         txn.commit().await?;
@@ -125,7 +125,7 @@ impl Jobs {
                 let txn = store::begin_write(&self.db).await?;
                 let Some(job) = jobs::find_for_update(&txn, id).await? else { continue };
                 if job.status.expire().is_ok() && jobs::expire(&txn, &[id], now).await? == 1 {
-                    close_proposals(&txn, &job, now).await?;
+                    close_proposals(&txn, &self.notifier, &job, now).await?;
                     expired += 1;
                 }
                 txn.commit().await?;
@@ -157,12 +157,13 @@ pub(crate) async fn may_view(
 /// their freelancers.
 pub(super) async fn close_proposals(
     db: &impl ConnectionTrait,
+    notifier: &Notifier,
     job: &JobRecord,
     now: DateTime<Utc>,
 ) -> Result<(), MarketError> {
     for freelancer in proposals::close_active(db, job.id, now).await? {
         let payload = json!({ "job_id": job.id, "job_title": job.title });
-        notify(db, freelancer, NotificationKind::ProposalClosed, payload, now).await?;
+        notifier.notify(db, freelancer, NotificationKind::ProposalClosed, payload, now).await?;
     }
     Ok(())
 }

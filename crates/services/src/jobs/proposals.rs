@@ -13,7 +13,7 @@ use store::users::{self, UserRecord};
 use store::{ConnectionTrait, StoreError, files, invitations};
 
 use super::{Jobs, MarketError, owned_job};
-use crate::notifications::notify;
+use crate::notifier::Notifier;
 
 /// A proposal together with the job it is for.
 #[derive(Debug, Clone)]
@@ -48,7 +48,7 @@ impl Jobs {
         if !job.visible_to(Some(freelancer), invited) {
             return Err(MarketError::NotFound("job"));
         }
-        let proposal = submit(&txn, &job, freelancer, &input, now).await?;
+        let proposal = submit(&txn, &self.notifier, &job, freelancer, &input, now).await?;
         txn.commit().await?;
         Ok(proposal)
     }
@@ -164,7 +164,9 @@ impl Jobs {
         move_proposal(&txn, &proposal, next, now).await?;
         if shortlisted {
             let payload = json!({ "job_id": job.id, "job_title": job.title, "proposal_id": id });
-            notify(&txn, proposal.freelancer_id, NotificationKind::ProposalShortlisted, payload, now).await?;
+            self.notifier
+                .notify(&txn, proposal.freelancer_id, NotificationKind::ProposalShortlisted, payload, now)
+                .await?;
         }
         let proposal = proposals::find(&txn, id).await?.ok_or(MarketError::NotFound("proposal"))?;
         txn.commit().await?;
@@ -190,7 +192,7 @@ impl Jobs {
         let (proposal, job) = proposal_on_own_job(&txn, client, id).await?;
         move_proposal(&txn, &proposal, proposal.status.decline()?, now).await?;
         let payload = json!({ "job_id": job.id, "job_title": job.title, "proposal_id": id, "reason": reason });
-        notify(&txn, proposal.freelancer_id, NotificationKind::ProposalDeclined, payload, now).await?;
+        self.notifier.notify(&txn, proposal.freelancer_id, NotificationKind::ProposalDeclined, payload, now).await?;
         let proposal = proposals::find(&txn, id).await?.ok_or(MarketError::NotFound("proposal"))?;
         txn.commit().await?;
         Ok(proposal)
@@ -201,6 +203,7 @@ impl Jobs {
 /// answers a pending invitation to it, and tells the client.
 pub(super) async fn submit(
     db: &impl ConnectionTrait,
+    notifier: &Notifier,
     job: &JobRecord,
     freelancer: UserId,
     input: &ProposalInput,
@@ -225,7 +228,7 @@ pub(super) async fn submit(
         invitations::answer(db, invitation, InvitationStatus::Accepted, Some(id), now).await?;
     }
     let payload = json!({ "job_id": job.id, "job_title": job.title, "proposal_id": id, "freelancer_id": freelancer });
-    notify(db, job.client_id, NotificationKind::ProposalReceived, payload, now).await?;
+    notifier.notify(db, job.client_id, NotificationKind::ProposalReceived, payload, now).await?;
     proposals::find(db, id).await?.ok_or(MarketError::NotFound("proposal"))
 }
 

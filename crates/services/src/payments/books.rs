@@ -14,11 +14,13 @@ use store::provider::{self, PaymentKind};
 
 use super::invalid;
 use crate::jobs::MarketError;
+use crate::notifier::Notifier;
 use crate::ports::{Charge, PaymentProvider, Refund};
 
 /// What every movement in one request shares.
 pub(super) struct Books<'a> {
     pub provider: &'a dyn PaymentProvider,
+    pub notifier: &'a Notifier,
     pub settings: PlatformSettings,
     pub now: DateTime<Utc>,
 }

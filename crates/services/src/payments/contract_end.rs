@@ -15,7 +15,7 @@ use super::books::Books;
 use super::milestones::refund;
 use super::{Payments, own_milestone};
 use crate::jobs::MarketError;
-use crate::notifications::notify;
+use crate::notifier::Notifier;
 use crate::settings;
 
 impl Payments {
@@ -34,17 +34,23 @@ impl Payments {
             .filter(|c| c.is_party(user))
             .ok_or(MarketError::NotFound("contract"))?;
         match ending {
-            Ending::Complete => complete(&txn, &contract, user, now).await?,
+            Ending::Complete => complete(&txn, &self.notifier, &contract, user, now).await?,
             Ending::Cancel => {
                 contract.status.cancel()?;
                 if user == contract.freelancer_id {
-                    let books =
-                        Books { provider: self.provider.as_ref(), settings: settings::current(&txn).await?, now };
+                    let books = Books {
+                        provider: self.provider.as_ref(),
+                        notifier: &self.notifier,
+                        settings: settings::current(&txn).await?,
+                        now,
+                    };
                     cancel(&txn, &books, &contract, user).await?;
                 } else {
                     contracts::set_cancel_request(&txn, contract.id, Some(user), now).await?;
                     let payload = json!({ "contract_id": contract.id, "title": contract.title });
-                    notify(&txn, contract.freelancer_id, NotificationKind::CancellationRequested, payload, now).await?;
+                    self.notifier
+                        .notify(&txn, contract.freelancer_id, NotificationKind::CancellationRequested, payload, now)
+                        .await?;
                 }
             }
         }
@@ -56,6 +62,7 @@ impl Payments {
 
 async fn complete(
     db: &impl ConnectionTrait,
+    notifier: &Notifier,
     contract: &ContractRecord,
     user: UserId,
     now: chrono::DateTime<Utc>,
@@ -72,7 +79,7 @@ async fn complete(
     }
     profiles::add_completed_job(db, contract.freelancer_id).await?;
     crate::profiles::refresh_rank(db, contract.freelancer_id).await?;
-    tell_other_party(db, contract, user, next, now).await
+    tell_other_party(db, notifier, contract, user, next, now).await
 }
 
 async fn cancel(
@@ -92,11 +99,12 @@ async fn cancel(
     if !contracts::end(db, contract.id, contract.status, next, books.now).await? {
         return Err(ended_meanwhile());
     }
-    tell_other_party(db, contract, user, next, books.now).await
+    tell_other_party(db, books.notifier, contract, user, next, books.now).await
 }
 
 async fn tell_other_party(
     db: &impl ConnectionTrait,
+    notifier: &Notifier,
     contract: &ContractRecord,
     user: UserId,
     status: ContractStatus,
@@ -104,7 +112,7 @@ async fn tell_other_party(
 ) -> Result<(), MarketError> {
     let other = if user == contract.client_id { contract.freelancer_id } else { contract.client_id };
     let payload = json!({ "contract_id": contract.id, "title": contract.title, "status": status });
-    notify(db, other, NotificationKind::ContractEnded, payload, now).await?;
+    notifier.notify(db, other, NotificationKind::ContractEnded, payload, now).await?;
     Ok(())
 }
 

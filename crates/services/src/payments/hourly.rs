@@ -180,7 +180,7 @@ impl Payments {
             other => other?,
         }
         hourly::mark_billed(&txn, contract_id, monday, week.id).await?;
-        let books = Books { provider: self.provider.as_ref(), settings, now };
+        let books = Books { provider: self.provider.as_ref(), notifier: &self.notifier, settings, now };
         let key = format!("week-{contract_id}-{monday}");
         let client_fee = books.charge(&txn, &contract, None, amount, key, None).await?;
         let freelancer_fee = books.release(&txn, &contract, None, amount, true).await?;
@@ -198,7 +198,7 @@ impl Payments {
             period: Some((monday, week_end(monday))),
             lines: vec![line],
         };
-        issue(&txn, &contract, bill, now).await?;
+        issue(&txn, &self.notifier, &contract, bill, now).await?;
         txn.commit().await?;
         Ok(true)
     }

@@ -14,7 +14,7 @@ use store::users::{self, UserRecord};
 
 use super::Payments;
 use crate::jobs::MarketError;
-use crate::notifications::notify;
+use crate::notifier::Notifier;
 
 /// What is billed on a new invoice.
 pub(super) struct Bill {
@@ -29,6 +29,7 @@ pub(super) struct Bill {
 /// locked until the commit.
 pub(super) async fn issue(
     db: &impl ConnectionTrait,
+    notifier: &Notifier,
     contract: &ContractRecord,
     bill: Bill,
     now: DateTime<Utc>,
@@ -43,7 +44,7 @@ pub(super) async fn issue(
     let id = InvoiceId::new();
     for user in [contract.client_id, contract.freelancer_id] {
         let payload = json!({ "invoice_id": id, "contract_id": contract.id, "job_id": contract.job_id });
-        notify(db, user, NotificationKind::InvoiceReady, payload, now).await?;
+        notifier.notify(db, user, NotificationKind::InvoiceReady, payload, now).await?;
     }
     let invoice = Invoice {
         id,

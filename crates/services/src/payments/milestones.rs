@@ -22,7 +22,6 @@ use super::books::Books;
 use super::invoices::{Bill, issue};
 use super::{Payments, changed, own_milestone, party_contract, reload_milestone};
 use crate::jobs::MarketError;
-use crate::notifications::notify;
 use crate::settings;
 
 /// The two steps of reviewing work: a hand-in and a request for changes.
@@ -128,7 +127,12 @@ impl Payments {
             ));
         }
         let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
-        let books = Books { provider: self.provider.as_ref(), settings: settings::current(&txn).await?, now };
+        let books = Books {
+            provider: self.provider.as_ref(),
+            notifier: &self.notifier,
+            settings: settings::current(&txn).await?,
+            now,
+        };
         match action {
             PaymentAction::Fund => fund(&txn, &books, &contract, &milestone, payment_source).await?,
             PaymentAction::Release => release(&txn, &books, &contract, &milestone, Some(user)).await?,
@@ -212,7 +216,7 @@ impl Payments {
         }
         let event = milestones::add_event(&txn, milestone_id, Some(user), kind, note.message.trim(), now).await?;
         attachments::replace(&txn, Subject::Submission(event), &note.file_ids).await?;
-        notify(&txn, other, told, payload(&contract, &milestone), now).await?;
+        self.notifier.notify(&txn, other, told, payload(&contract, &milestone), now).await?;
         let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
         txn.commit().await?;
         Ok(updated)
@@ -242,7 +246,12 @@ impl Payments {
             if !still_due {
                 continue;
             }
-            let books = Books { provider: self.provider.as_ref(), settings: settings::current(&txn).await?, now };
+            let books = Books {
+                provider: self.provider.as_ref(),
+                notifier: &self.notifier,
+                settings: settings::current(&txn).await?,
+                now,
+            };
             release(&txn, &books, &contract, &milestone, None).await?;
             txn.commit().await?;
             released += 1;
@@ -272,7 +281,9 @@ async fn fund(
         None => format!("fund-{}", milestone.id),
     };
     books.charge(db, contract, Some(milestone.id), milestone.amount, key, source).await?;
-    notify(db, contract.freelancer_id, NotificationKind::MilestoneFunded, payload(contract, milestone), books.now)
+    books
+        .notifier
+        .notify(db, contract.freelancer_id, NotificationKind::MilestoneFunded, payload(contract, milestone), books.now)
         .await?;
     Ok(())
 }
@@ -293,7 +304,15 @@ async fn release(
     let freelancer_fee = books.release(db, contract, Some(milestone.id), milestone.amount, false).await?;
     let kind = if by.is_some() { MilestoneEventKind::Released } else { MilestoneEventKind::AutoReleased };
     milestones::add_event(db, milestone.id, by, kind, "", books.now).await?;
-    notify(db, contract.freelancer_id, NotificationKind::MilestoneReleased, payload(contract, milestone), books.now)
+    books
+        .notifier
+        .notify(
+            db,
+            contract.freelancer_id,
+            NotificationKind::MilestoneReleased,
+            payload(contract, milestone),
+            books.now,
+        )
         .await?;
     let charged = store::provider::charge_for_milestone(db, milestone.id).await?;
     let mut line = InvoiceLine::priced(milestone.title.clone(), milestone.amount, books.settings.fees())
@@ -304,7 +323,7 @@ async fn release(
     }
     let bill =
         Bill { kind: InvoiceKind::Milestone, billed: Billed::Milestone(milestone.id), period: None, lines: vec![line] };
-    issue(db, contract, bill, books.now).await?;
+    issue(db, books.notifier, contract, bill, books.now).await?;
     Ok(())
 }
 
@@ -322,7 +341,9 @@ pub(super) async fn refund(
     }
     books.refund_milestone(db, contract, milestone.id, milestone.amount).await?;
     milestones::add_event(db, milestone.id, by, MilestoneEventKind::Refunded, "", books.now).await?;
-    notify(db, contract.client_id, NotificationKind::MilestoneRefunded, payload(contract, milestone), books.now)
+    books
+        .notifier
+        .notify(db, contract.client_id, NotificationKind::MilestoneRefunded, payload(contract, milestone), books.now)
         .await?;
     Ok(())
 }

@@ -27,17 +27,19 @@ pub use webhooks::{WebhookOutcome, WebhookRejected};
 pub use withdrawals::{MonthFigures, TransactionRecord};
 
 use crate::jobs::MarketError;
+use crate::notifier::Notifier;
 use crate::ports::{PaymentProvider, ProviderError};
 
 #[derive(Clone)]
 pub struct Payments {
     db: Db,
     provider: Arc<dyn PaymentProvider>,
+    notifier: Notifier,
 }
 
 impl Payments {
-    pub fn new(db: Db, provider: Arc<dyn PaymentProvider>) -> Self {
-        Self { db, provider }
+    pub fn new(db: Db, provider: Arc<dyn PaymentProvider>, notifier: Notifier) -> Self {
+        Self { db, provider, notifier }
     }
 
     /// The provider money goes through: `sandbox`, `stripe` or `paypal`.

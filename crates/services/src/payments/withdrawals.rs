@@ -16,7 +16,6 @@ use store::withdrawals::{self, WithdrawalRecord};
 
 use super::{Payments, invalid};
 use crate::jobs::MarketError;
-use crate::notifications::notify;
 use crate::ports::Payout;
 
 /// One line of a user's money history.
@@ -173,7 +172,7 @@ impl Payments {
         let subject = Subject { user: Some(withdrawal.user_id), ..Subject::default() };
         ledger::record(db, &transaction, subject, now).await?;
         let payload = json!({ "withdrawal_id": withdrawal.id, "amount": withdrawal.amount });
-        notify(db, withdrawal.user_id, NotificationKind::WithdrawalFailed, payload, now).await?;
+        self.notifier.notify(db, withdrawal.user_id, NotificationKind::WithdrawalFailed, payload, now).await?;
         Ok(())
     }
 }

@@ -14,7 +14,6 @@ use store::{StoreError, TransactionTrait};
 
 use super::{Social, users_in_order, visible_user};
 use crate::jobs::MarketError;
-use crate::notifications::notify;
 
 /// Most friend suggestions one answer carries.
 pub const MAX_SUGGESTIONS: u64 = 50;
@@ -63,7 +62,14 @@ impl Social {
             }
             Err(other) => return Err(other.into()),
         };
-        notify(&txn, to, NotificationKind::FriendRequest, json!({"request_id": created.id, "from_user_id": from}), now)
+        self.notifier
+            .notify(
+                &txn,
+                to,
+                NotificationKind::FriendRequest,
+                json!({"request_id": created.id, "from_user_id": from}),
+                now,
+            )
             .await?;
         txn.commit().await?;
         self.connection_changed(from, to).await;
@@ -79,7 +85,7 @@ impl Social {
             return Err(refused(FriendshipError::NotPending));
         }
         let payload = json!({"request_id": id, "user_id": user});
-        notify(&txn, request.requester_id, NotificationKind::FriendRequestAccepted, payload, now).await?;
+        self.notifier.notify(&txn, request.requester_id, NotificationKind::FriendRequestAccepted, payload, now).await?;
         txn.commit().await?;
         self.connection_changed(request.requester_id, request.addressee_id).await;
         Ok(FriendshipRecord { status: FriendshipStatus::Accepted, accepted_at: Some(now), ..request })

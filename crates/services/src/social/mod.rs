@@ -15,6 +15,7 @@ use store::users::UserRecord;
 use store::{ConnectionTrait, Db};
 
 use crate::jobs::MarketError;
+use crate::notifier::Notifier;
 
 pub use friends::Suggestion;
 pub use recommendations::Recommendation;
@@ -29,24 +30,18 @@ const SUGGESTIONS_TTL: Duration = Duration::from_secs(60);
 #[derive(Clone)]
 pub struct Social {
     db: Db,
+    notifier: Notifier,
     suggestions: Cache<UserId, Arc<Vec<(UserId, i64)>>>,
 }
 
 impl Social {
-    pub fn new(db: Db) -> Self {
-        Self::with_suggestion_ttl(db, SUGGESTIONS_TTL)
+    pub fn new(db: Db, notifier: Notifier) -> Self {
+        Self { db, notifier, suggestions: suggestion_cache(SUGGESTIONS_TTL) }
     }
 
-    /// As [`Social::new`], keeping suggestions for `ttl` (zero keeps none).
-    pub fn with_suggestion_ttl(db: Db, ttl: Duration) -> Self {
-        let capacity = if ttl.is_zero() { 0 } else { 100_000 };
-        Self {
-            db,
-            suggestions: Cache::builder()
-                .max_capacity(capacity)
-                .time_to_live(ttl.max(Duration::from_millis(1)))
-                .build(),
-        }
+    /// Keeps suggestions for `ttl` instead (zero keeps none).
+    pub fn with_suggestion_ttl(self, ttl: Duration) -> Self {
+        Self { suggestions: suggestion_cache(ttl), ..self }
     }
 
     /// Forgets the cached suggestions of both people after their connection changed.
@@ -84,4 +79,9 @@ pub(crate) async fn users_in_order(db: &impl ConnectionTrait, ids: &[UserId]) ->
     let mut found: std::collections::HashMap<UserId, UserRecord> =
         store::users::find_many(db, ids).await?.into_iter().map(|u| (u.id, u)).collect();
     Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+}
+
+fn suggestion_cache(ttl: Duration) -> Cache<UserId, Arc<Vec<(UserId, i64)>>> {
+    let capacity = if ttl.is_zero() { 0 } else { 100_000 };
+    Cache::builder().max_capacity(capacity).time_to_live(ttl.max(Duration::from_millis(1))).build()
 }

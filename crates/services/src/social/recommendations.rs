@@ -11,7 +11,6 @@ use store::{TransactionTrait, friendships};
 
 use super::{Social, users_in_order, visible_user};
 use crate::jobs::MarketError;
-use crate::notifications::notify;
 
 /// A recommendation with the people it names.
 #[derive(Debug, Clone)]
@@ -66,7 +65,7 @@ impl Social {
         recommendations::insert(&txn, &record).await?;
         let payload = json!({"recommendation_id": record.id, "from_user_id": from, "freelancer_id": freelancer,
             "freelancer_name": freelancer_user.name});
-        notify(&txn, to, NotificationKind::FreelancerRecommended, payload, record.created_at).await?;
+        self.notifier.notify(&txn, to, NotificationKind::FreelancerRecommended, payload, record.created_at).await?;
         txn.commit().await?;
         Ok(Recommendation { record, from: from_user, to: to_user, freelancer: freelancer_user })
     }

@@ -13,7 +13,6 @@ use store::{TransactionTrait, friendships};
 
 use super::{Social, users_in_order};
 use crate::jobs::MarketError;
-use crate::notifications::notify;
 
 /// A job shared with the user, with who shared it.
 #[derive(Debug, Clone)]
@@ -69,7 +68,7 @@ impl Social {
                 continue;
             }
             let payload = json!({"job_id": job_id, "job_title": job.title, "from_user_id": from});
-            notify(&txn, to, NotificationKind::JobShared, payload, now).await?;
+            self.notifier.notify(&txn, to, NotificationKind::JobShared, payload, now).await?;
             txn.commit().await?;
             shares.push(share);
         }

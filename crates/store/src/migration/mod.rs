@@ -13,6 +13,7 @@ mod m20261128_000006_ledger;
 mod m20261128_000007_idempotency;
 mod m20261128_000008_money_flows;
 mod m20261129_000009_chat;
+mod m20261129_000010_mail_queue;
 mod m20261129_000011_social;
 mod m20261129_000013_trust;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_idempotency::Migration),
             Box::new(m20261128_000008_money_flows::Migration),
             Box::new(m20261129_000009_chat::Migration),
+            Box::new(m20261129_000010_mail_queue::Migration),
             Box::new(m20261129_000011_social::Migration),
             Box::new(m20261129_000013_trust::Migration),
         ]

@@ -1091,6 +1091,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications the caller gets by e-mail. */
+        get: operations["preferences"];
+        /** Turn e-mails on or off per kind of notification; answers every kind. */
+        put: operations["set_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/read": {
         parameters: {
             query?: never;
@@ -1102,6 +1120,30 @@ export interface paths {
         put?: never;
         /** Mark one notification, or all, as read. */
         post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The link in a notification e-mail: turns that kind's e-mails off, no login
+         *     needed. A browser gets a short page, anything else JSON.
+         */
+        get: operations["unsubscribe"];
+        put?: never;
+        /**
+         * One-click unsubscribing (RFC 8058): what a mail client posts to the
+         *     `List-Unsubscribe` address; the body (`List-Unsubscribe=One-Click`) is ignored.
+         */
+        post: operations["unsubscribe_one_click"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2339,6 +2381,8 @@ export interface components {
          * @description Something that happened to a user, kept for them to read.
          */
         NotificationId: string;
+        /** @enum {string} */
+        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -2347,6 +2391,22 @@ export interface components {
              * @description All unread notifications of the caller, for the badge.
              */
             unread_count: number;
+        };
+        /** @description Whether one kind of notification is also sent by e-mail. */
+        NotificationPreference: {
+            email: boolean;
+            kind: components["schemas"]["NotificationKind"];
+        };
+        /**
+         * @description Every kind of notification, each with the caller's choice or its default
+         *     (on for money and hiring, off for the steps of a bid).
+         */
+        NotificationPreferences: {
+            items: components["schemas"]["NotificationPreference"][];
+        };
+        NotificationPreferencesUpdate: {
+            /** @description The kinds to change, each at most once; kinds left out keep their setting. */
+            items: components["schemas"]["NotificationPreference"][];
         };
         /** @description A client's job with its proposal counts. */
         OwnJobSummary: components["schemas"]["JobSummary"] & {
@@ -2947,6 +3007,12 @@ export interface components {
             id: string;
             milestone_id?: null | components["schemas"]["MilestoneId"];
             movement: components["schemas"]["Movement"];
+        };
+        /** @description The kind whose e-mails were turned off. */
+        Unsubscribed: {
+            /** @description Always false: the kind's e-mails are off now. */
+            email: boolean;
+            kind: components["schemas"]["NotificationKind"];
         };
         /** @description The multipart form of an upload. */
         UploadForm: {
@@ -5825,6 +5891,72 @@ export interface operations {
             };
         };
     };
+    preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     mark_read: {
         parameters: {
             query?: never;
@@ -5847,6 +5979,68 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token from the e-mail's link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or `text/html` when the client accepts it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            /** @description the link is forged or altered */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unsubscribe_one_click: {
+        parameters: {
+            query: {
+                /** @description The token from the e-mail's link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

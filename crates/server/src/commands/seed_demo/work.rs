@@ -246,7 +246,8 @@ pub async fn seed_contracts(db: &store::Db, target: u32) -> anyhow::Result<u32> 
     if existing >= target {
         return Ok(0);
     }
-    let hiring = services::Jobs::new(db.clone());
+    // Demo accounts have made-up addresses: their notifications are stored, not mailed.
+    let hiring = services::Jobs::new(db.clone(), services::Notifier::without_email());
     let open: Vec<JobId> = jobs::open_ids(db)
         .await?
         .into_iter()
