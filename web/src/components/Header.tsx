@@ -88,13 +88,15 @@ export function Header() {
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to="/friends">Friends</NavLink>
-                </li>
-                <li>
                   <NavLink to="/balance">Balance</NavLink>
                 </li>
                 <li>
                   <NavLink to="/invoices">Invoices</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/friends" className="nav__bell" aria-label="Friends" title="Friends">
+                    <PeopleIcon />
+                  </NavLink>
                 </li>
                 <li>
                   <NavLink to="/notifications" className="nav__bell" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}>
@@ -146,6 +148,17 @@ function BellIcon() {
         fill="currentColor"
         d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
       />
+    </svg>
+  );
+}
+
+function PeopleIcon() {
+  return (
+    <svg className="nav__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <circle fill="currentColor" cx="9" cy="8" r="3.5" />
+      <circle fill="currentColor" cx="16.5" cy="9" r="2.8" />
+      <path fill="currentColor" d="M2 20c0-3.6 3.1-6 7-6s7 2.4 7 6v1H2Z" />
+      <path fill="currentColor" d="M17.3 14.2c2.8.3 4.7 2.1 4.7 4.8v2h-4.5v-1c0-2.2-.8-4.2-2.2-5.6.6-.2 1.3-.2 2-.2Z" />
     </svg>
   );
 }
