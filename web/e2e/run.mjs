@@ -4,9 +4,11 @@
 // the first milestone is funded, handed in, approved and released, both sides
 // get its invoice, and the freelancer withdraws. Then the client posts an
 // hourly job and hires at a weekly limit, the freelancer logs time today (and
-// is held to the limit), and the client reads the timesheet. Last, two more
+// is held to the limit), and the client reads the timesheet. Then two more
 // people made through the API chat live, each in a browser of their own, and
-// the client's bell counts a new proposal as it comes.
+// the client's bell counts a new proposal as it comes. Last, two more become
+// friends (a request from a profile, accepted on the Friends page), and one
+// shares a job with the other and recommends a freelancer to them.
 //
 //   npm run build && npm run e2e
 //
@@ -85,6 +87,13 @@ const market = {
     hello: ["Hi Carla, a quick question before you decide.", "Is the English copy final?"],
     edited: "Is the English copy final, or may it still change?",
     reply: "Hi Felix, yes, the copy is final. Thanks for asking!",
+  },
+  social: {
+    client: { name: "Gia Client", email: `gia.${Date.now()}@example.com`, password: "a friendly horse battery staple" },
+    freelancer: { name: "Hugo Freelancer", email: `hugo.${Date.now()}@example.com`, password: "another friendly horse battery" },
+    job: `Design our ${marker} conference badges`,
+    shareNote: "This looks like your kind of job, Hugo.",
+    recommendNote: "Felix translated our whole site; quick and careful.",
   },
   proposal: {
     amount: "450",
@@ -852,6 +861,100 @@ async function main() {
       // The page itself follows along too.
       await propose(chatFreelancer, await postJob(chatClient, chat.thirdJob));
       await carla.getByRole("link", { name: `New proposal for “${chat.thirdJob}”.`, exact: false }).waitFor();
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // Friends, between two more people made through the API, each in a browser of their own: a
+    // request sent from a profile and answered on the Friends page, then a shared job and a
+    // recommendation; each shows on the other side without a reload.
+    const { social } = market;
+    let giaAuth;
+    let hugoAuth;
+    let socialJob;
+    let gia;
+    let hugo;
+
+    await walk.step("a client asks a freelancer to be friends from their profile; the request shows live on the freelancer's Friends page", async () => {
+      giaAuth = await call("POST", "/api/users/signup", { body: { ...social.client, role: "client" } });
+      hugoAuth = await call("POST", "/api/users/signup", { body: { ...social.freelancer, role: "freelancer" } });
+      socialJob = await postJob(giaAuth, social.job);
+
+      hugo = await loggedIn(hugoAuth);
+      walk.page = hugo;
+      await hugo.goto("/friends");
+      await hugo.getByRole("heading", { level: 1, name: "Friends" }).waitFor();
+      const requests = hugo.getByRole("region", { name: "Friend requests" });
+      await requests.getByText("No one is waiting for your answer.").waitFor();
+
+      gia = await loggedIn(giaAuth);
+      walk.page = gia;
+      await gia.goto(`/users/${hugoAuth.user.id}`);
+      await gia.getByRole("heading", { level: 1, name: social.freelancer.name }).waitFor();
+      await gia.getByRole("button", { name: "Add friend" }).click();
+      await gia.getByText("Request sent", { exact: true }).waitFor();
+      await gia.getByRole("button", { name: "Cancel request" }).waitFor();
+
+      walk.page = hugo;
+      await requests.getByRole("list", { name: "Requests to you" }).getByRole("listitem", { name: social.client.name }).waitFor();
+      await hugo.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications, 1 unread" }).waitFor();
+    });
+
+    await walk.step("the freelancer accepts, and the client sees them as a friend", async () => {
+      walk.page = hugo;
+      const requests = hugo.getByRole("region", { name: "Friend requests" });
+      await requests.getByRole("listitem", { name: social.client.name }).getByRole("button", { name: "Accept" }).click();
+      await requests.getByText("No one is waiting for your answer.").waitFor();
+      await hugo.getByRole("region", { name: "Your friends" }).getByRole("listitem", { name: social.client.name }).waitFor();
+
+      walk.page = gia;
+      // The profile follows the answer as it comes.
+      await gia.locator(".friend-state", { hasText: "Friends" }).waitFor();
+      expect((await gia.getByRole("button", { name: "Cancel request" }).count()) === 0, "the request still reads as pending");
+      await gia.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Friends", exact: true }).click();
+      await gia.waitForURL("**/friends");
+      const friend = gia.getByRole("region", { name: "Your friends" }).getByRole("listitem", { name: social.freelancer.name });
+      await friend.getByRole("link", { name: `Message ${social.freelancer.name}` }).waitFor();
+    });
+
+    await walk.step("the client shares a job with the new friend, who finds it under Shared with me", async () => {
+      walk.page = gia;
+      await gia.goto(`/jobs/${socialJob.id}`);
+      await gia.getByRole("button", { name: "Share with friends" }).click();
+      const form = gia.getByRole("form", { name: "Share with friends" });
+      await form.getByRole("checkbox", { name: social.freelancer.name }).check();
+      await form.getByLabel("Note (optional)").fill(social.shareNote);
+      await form.getByRole("button", { name: "Share", exact: true }).click();
+      await gia.getByText(`Shared with ${social.freelancer.name}.`).waitFor();
+
+      walk.page = hugo;
+      const shared = hugo.getByRole("region", { name: "Shared with me" }).getByRole("listitem", { name: social.job });
+      await shared.getByText(social.shareNote).waitFor();
+      await shared.getByRole("link", { name: social.client.name }).waitFor();
+      await shared.getByRole("link", { name: social.job }).click();
+      await hugo.waitForURL(`**/jobs/${socialJob.id}`);
+      await hugo.getByRole("heading", { level: 1, name: social.job }).waitFor();
+    });
+
+    await walk.step("the client recommends a freelancer to the friend, who reads it on Friends; the freelancer's profile counts it", async () => {
+      walk.page = gia;
+      await gia.goto(`/users/${chatFreelancer.user.id}`);
+      await gia.getByRole("button", { name: "Recommend to a friend" }).click();
+      const form = gia.getByRole("form", { name: `Recommend ${chat.freelancer.name}` });
+      await form.getByRole("checkbox", { name: social.freelancer.name }).check();
+      await form.getByLabel("Note (optional)").fill(social.recommendNote);
+      await form.getByRole("button", { name: "Send recommendation" }).click();
+      await gia.getByText(`Recommended ${chat.freelancer.name} to ${social.freelancer.name}.`).waitFor();
+
+      walk.page = hugo;
+      await hugo.goto("/friends");
+      const received = hugo.getByRole("region", { name: "Recommendations" }).getByRole("listitem", { name: chat.freelancer.name });
+      await received.getByText(social.recommendNote).waitFor();
+      await received.getByText(`Recommended by ${social.client.name}`).waitFor();
+      await walk.screenshot("friends.png");
+
+      walk.page = felix;
+      await felix.goto("/profile");
+      await felix.getByText("Recommended 1 time to friends.").waitFor();
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {
