@@ -23,6 +23,7 @@ pub mod profile;
 pub mod proposal;
 pub mod settings;
 pub mod social;
+pub mod trust;
 pub mod user;
 pub mod validation;
 pub mod withdrawal;

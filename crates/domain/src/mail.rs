@@ -44,7 +44,8 @@ pub const fn emailed_by_default(kind: NotificationKind) -> bool {
         | K::MilestoneRefunded
         | K::CancellationRequested
         | K::ContractEnded
-        | K::WithdrawalFailed => true,
+        | K::WithdrawalFailed
+        | K::Announcement => true,
         K::InvitationAnswered
         | K::ProposalShortlisted
         | K::ProposalDeclined
@@ -53,7 +54,8 @@ pub const fn emailed_by_default(kind: NotificationKind) -> bool {
         | K::FriendRequest
         | K::FriendRequestAccepted
         | K::FreelancerRecommended
-        | K::JobShared => false,
+        | K::JobShared
+        | K::ReportHandled => false,
     }
 }
 

@@ -42,5 +42,9 @@ labelled_enum! {
         FreelancerRecommended => "freelancer_recommended",
         /// A friend shared a job with the user.
         JobShared => "job_shared",
+        /// News from the platform's administrators.
+        Announcement => "announcement",
+        /// An admin handled what the user reported.
+        ReportHandled => "report_handled",
     }
 }

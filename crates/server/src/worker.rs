@@ -42,6 +42,11 @@ async fn sweep(services: &Services) {
         Ok(billed) => tracing::info!(billed, "billed finished hourly weeks"),
         Err(err) => tracing::error!(error = %err, "hourly billing sweep failed"),
     }
+    match services.admin.deliver_announcements().await {
+        Ok(0) => {}
+        Ok(told) => tracing::info!(told, "delivered announcements left unfinished"),
+        Err(err) => tracing::error!(error = %err, "announcement sweep failed"),
+    }
     match services.payments.release_reviewed_weeks(Utc::now()).await {
         Ok(0) => {}
         Ok(released) => tracing::info!(released, "paid out hourly weeks past their review period"),

@@ -18,6 +18,7 @@ pub mod notifier;
 pub mod ports;
 pub mod profiles;
 pub mod rate_limit;
+pub mod reports;
 pub mod settings;
 pub mod skills;
 pub mod social;
@@ -33,6 +34,7 @@ pub use accounts::{Accounts, AuthSettings};
 
 /// The records services hand to the edge.
 pub mod records {
+    pub use store::announcements::AnnouncementRecord;
     pub use store::audit::AuditEntry;
     pub use store::contracts::{ContractRecord, MilestoneRecord};
     pub use store::conversations::ConversationRecord;
@@ -49,6 +51,7 @@ pub mod records {
     pub use store::notifications::NotificationRecord;
     pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord, Rating};
     pub use store::proposals::ProposalRecord;
+    pub use store::reports::ReportRecord;
     pub use store::skills::CategoryRecord;
     pub use store::skills::SkillRecord;
     pub use store::users::UserRecord;
@@ -68,6 +71,7 @@ pub use notifications::Notifications;
 pub use notifier::Notifier;
 pub use payments::Payments;
 pub use profiles::Profiles;
+pub use reports::Reports;
 pub use settings::Settings;
 pub use skills::Skills;
 pub use social::Social;
@@ -91,6 +95,7 @@ pub struct Services {
     pub chat: Chat,
     pub social: Social,
     pub admin: Admin,
+    pub reports: Reports,
     pub notification_settings: NotificationSettings,
     /// Sends the mail queue; run by the sender loop.
     pub mail: Mail,
@@ -121,7 +126,8 @@ impl Services {
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone(), ports.fanout.clone()),
-            admin: Admin::new(db.clone(), ports.fanout.clone()),
+            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier.clone()),
+            reports: Reports::new(db.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
             social: Social::new(db.clone(), notifier),
             notification_settings: NotificationSettings::new(db.clone(), unsubscribe),

@@ -4,6 +4,7 @@
 //! Repositories take any `ConnectionTrait`, so a service can run several of
 //! them inside one transaction. Services never build SQL themselves.
 
+pub mod announcements;
 pub mod attachments;
 pub mod audit;
 pub mod blocks;
@@ -37,6 +38,7 @@ pub mod profiles;
 pub mod proposals;
 pub mod provider;
 pub mod recommendations;
+pub mod reports;
 pub mod sessions;
 pub mod settings;
 pub mod skills;

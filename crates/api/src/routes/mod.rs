@@ -17,6 +17,7 @@ pub mod notification_settings;
 pub mod notifications;
 pub mod proposals;
 pub mod recommendations;
+pub mod reports;
 pub mod shares;
 pub mod skills;
 pub mod suggestions;
@@ -55,6 +56,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(shares::router())
         .merge(suggestions::router())
         .merge(admin::router())
+        .merge(reports::router())
         .merge(notification_settings::router())
         .merge(health::router())
 }

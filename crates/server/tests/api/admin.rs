@@ -61,6 +61,14 @@ async fn every_admin_route_is_not_found_for_anyone_but_admins() {
         (Method::GET, "/api/admin/settings".to_owned(), json!(null)),
         (Method::PUT, "/api/admin/settings".to_owned(), json!({"reason": "x"})),
         (Method::GET, "/api/admin/audit-log".to_owned(), json!(null)),
+        (Method::GET, "/api/admin/reports".to_owned(), json!(null)),
+        (Method::POST, format!("/api/admin/reports/{target}/resolve"), json!({"outcome": "resolved", "note": "x"})),
+        (Method::GET, "/api/admin/announcements".to_owned(), json!(null)),
+        (
+            Method::POST,
+            "/api/admin/announcements".to_owned(),
+            json!({"audience": "all", "title": "Hello", "body": "x"}),
+        ),
     ];
     let before = app.snapshot().await;
     for (method, path, body) in &routes {

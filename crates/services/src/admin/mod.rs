@@ -2,6 +2,8 @@
 //! the platform settings, and read the audit log. Every action is written to
 //! the audit log in the transaction that makes it.
 
+mod announcements;
+mod reports;
 mod users;
 
 pub use store::audit::AuditFilter;
@@ -17,6 +19,7 @@ use store::audit::{self, AuditEntry};
 use store::{ConnectionTrait, Db, TransactionTrait};
 use uuid::Uuid;
 
+use crate::Notifier;
 use crate::jobs::MarketError;
 use crate::ports::Fanout;
 
@@ -24,6 +27,7 @@ use crate::ports::Fanout;
 pub struct Admin {
     db: Db,
     fanout: Arc<dyn Fanout>,
+    notifier: Notifier,
 }
 
 /// What one admin action records: the audit entry's content.
@@ -57,8 +61,8 @@ pub(crate) async fn audit(
 }
 
 impl Admin {
-    pub fn new(db: Db, fanout: Arc<dyn Fanout>) -> Self {
-        Self { db, fanout }
+    pub fn new(db: Db, fanout: Arc<dyn Fanout>, notifier: Notifier) -> Self {
+        Self { db, fanout, notifier }
     }
 
     /// The audit log, newest first.

@@ -132,9 +132,12 @@ fn describe(kind: NotificationKind, payload: &Value) -> (String, Option<String>)
         K::FriendRequestAccepted => "Your friend request was accepted".to_owned(),
         K::FreelancerRecommended => format!("A friend recommended {}", text("freelancer_name")),
         K::JobShared => format!("A friend shared \u{201c}{job}\u{201d} with you"),
+        K::Announcement => title.clone(),
+        K::ReportHandled => "An administrator looked at your report".to_owned(),
     };
     let detail = match kind {
         K::ProposalDeclined => Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}")),
+        K::Announcement => Some(text("body")).filter(|b| !b.is_empty()),
         _ => None,
     };
     (headline, detail)
@@ -160,6 +163,7 @@ fn link_path(kind: NotificationKind, payload: &Value) -> String {
             id("freelancer_id").map_or_else(|| "/notifications".to_owned(), |u| format!("/users/{u}"))
         }
         K::JobShared => id("job_id").map_or_else(|| "/jobs".to_owned(), |job| format!("/jobs/{job}")),
+        K::Announcement | K::ReportHandled => "/notifications".to_owned(),
         K::Hired
         | K::MilestoneFunded
         | K::MilestoneReleased

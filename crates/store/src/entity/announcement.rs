@@ -11,6 +11,7 @@ pub struct Model {
     pub body: String,
     pub recipients: i64,
     pub delivered: i64,
+    pub last_user_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub finished_at: Option<DateTimeUtc>,
 }

@@ -63,6 +63,8 @@ enum Announcements {
     Recipients,
     /// Users told so far; the rest are told in batches.
     Delivered,
+    /// The last user told, in id order: where the next batch starts.
+    LastUserId,
     CreatedAt,
     FinishedAt,
 }
@@ -139,6 +141,7 @@ impl MigrationTrait for Migration {
                     .col(text(Announcements::Body))
                     .col(bigint(Announcements::Recipients))
                     .col(bigint(Announcements::Delivered))
+                    .col(uuid_null(Announcements::LastUserId))
                     .col(instant(b, Announcements::CreatedAt))
                     .col(instant_null(b, Announcements::FinishedAt))
                     .to_owned(),

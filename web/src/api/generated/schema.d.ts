@@ -4,6 +4,24 @@
  */
 
 export interface paths {
+    "/api/admin/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Announcements, newest first, with their delivery progress. */
+        get: operations["admin_announcements"];
+        put?: never;
+        /** Announce something to every user or a role; it goes out in batches. */
+        post: operations["admin_announce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit-log": {
         parameters: {
             query?: never;
@@ -15,6 +33,40 @@ export interface paths {
         get: operations["admin_audit_log"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users' reports, oldest first: the queue. */
+        get: operations["admin_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reports/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a report; the reporter is told. */
+        post: operations["admin_handle_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1288,6 +1340,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a user, a job or a message (one the caller received) to the admins. */
+        post: operations["file_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/skills": {
         parameters: {
             query?: never;
@@ -1671,6 +1740,39 @@ export interface components {
             /** Format: date-time */
             suspended_until?: string | null;
         };
+        AnnounceRequest: {
+            /** @description `all`, `freelancer` or `client`. */
+            audience: string;
+            body: string;
+            title: string;
+        };
+        Announcement: {
+            /** @description `all`, `freelancer` or `client`. */
+            audience: string;
+            author_id: components["schemas"]["UserId"];
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Users told so far (in-app, pushed, and by e-mail to those who want it).
+             */
+            delivered: number;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Users it is for.
+             */
+            recipients: number;
+            title: string;
+        };
+        AnnouncementPage: {
+            items: components["schemas"]["Announcement"][];
+            next_cursor?: string | null;
+        };
         AuditLogEntry: {
             /** @description `user.ban`, `user.suspend`, `user.lift`, `settings.update`, ... */
             action: string;
@@ -1973,6 +2075,11 @@ export interface components {
          * @description A friendship between two users, or the request for one.
          */
         FriendshipId: string;
+        HandleReport: {
+            note: string;
+            /** @description `resolved` (acted on) or `dismissed`. */
+            outcome: string;
+        };
         Health: {
             status: string;
         };
@@ -2382,7 +2489,7 @@ export interface components {
          */
         NotificationId: string;
         /** @enum {string} */
-        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared";
+        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -2834,6 +2941,35 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        Report: {
+            /** Format: date-time */
+            created_at: string;
+            details: string;
+            /** Format: date-time */
+            handled_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            reporter_id: components["schemas"]["UserId"];
+            /** @description `open`, `resolved` or `dismissed`. */
+            status: string;
+            /** Format: uuid */
+            subject_id: string;
+            subject_kind: string;
+        };
+        ReportPage: {
+            items: components["schemas"]["Report"][];
+            next_cursor?: string | null;
+        };
+        ReportRequest: {
+            details?: string;
+            /** @description `spam`, `fraud`, `harassment`, `inappropriate`, `off_platform_payment` or `other`. */
+            reason: string;
+            /** Format: uuid */
+            subject_id: string;
+            /** @description `user`, `job` or `message`. */
+            subject_kind: string;
+        };
         /**
          * @description What a user does on the marketplace. A user may hold several roles: a
          *     freelancer can add a client profile later, as on Upwork.
@@ -3105,6 +3241,75 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    admin_announcements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_announce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnounceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Announcement"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     admin_audit_log: {
         parameters: {
             query?: {
@@ -3134,6 +3339,88 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_reports: {
+        parameters: {
+            query?: {
+                /** @description `open` (default), `resolved`, `dismissed` or `all`. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_handle_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description report id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandleReport"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6410,6 +6697,53 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    file_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

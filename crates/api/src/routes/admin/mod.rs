@@ -3,6 +3,7 @@
 
 mod audit;
 mod settings;
+mod trust;
 mod users;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -10,5 +11,5 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(users::router()).merge(settings::router()).merge(audit::router())
+    OpenApiRouter::new().merge(users::router()).merge(settings::router()).merge(audit::router()).merge(trust::router())
 }
