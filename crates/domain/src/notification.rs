@@ -42,5 +42,7 @@ labelled_enum! {
         FreelancerRecommended => "freelancer_recommended",
         /// A friend shared a job with the user.
         JobShared => "job_shared",
+        /// A review of the user was released: the other party's review is in, or the window closed.
+        ReviewReceived => "review_received",
     }
 }
