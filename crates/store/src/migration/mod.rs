@@ -14,6 +14,7 @@ mod m20261128_000007_idempotency;
 mod m20261128_000008_money_flows;
 mod m20261129_000009_chat;
 mod m20261129_000011_social;
+mod m20261129_000012_reputation;
 mod m20261129_000013_trust;
 
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000008_money_flows::Migration),
             Box::new(m20261129_000009_chat::Migration),
             Box::new(m20261129_000011_social::Migration),
+            Box::new(m20261129_000012_reputation::Migration),
             Box::new(m20261129_000013_trust::Migration),
         ]
     }
