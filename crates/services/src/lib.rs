@@ -13,8 +13,11 @@ pub mod idempotency;
 pub mod jobs;
 pub mod notifications;
 pub mod ports;
+pub mod profile_views;
 pub mod profiles;
 pub mod rate_limit;
+pub mod reputation;
+pub mod reviews;
 pub mod settings;
 pub mod skills;
 pub mod social;
@@ -46,6 +49,7 @@ pub mod records {
     pub use store::notifications::NotificationRecord;
     pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord, Rating};
     pub use store::proposals::ProposalRecord;
+    pub use store::reviews::ReviewRecord;
     pub use store::skills::CategoryRecord;
     pub use store::skills::SkillRecord;
     pub use store::users::UserRecord;
@@ -61,7 +65,10 @@ pub use idempotency::Idempotency;
 pub use jobs::Jobs;
 pub use notifications::Notifications;
 pub use payments::Payments;
+pub use profile_views::ProfileViews;
 pub use profiles::Profiles;
+pub use reputation::Reputation;
+pub use reviews::Reviews;
 pub use settings::Settings;
 pub use skills::Skills;
 pub use social::Social;
@@ -85,6 +92,9 @@ pub struct Services {
     pub chat: Chat,
     pub social: Social,
     pub admin: Admin,
+    pub reviews: Reviews,
+    pub reputation: Reputation,
+    pub profile_views: ProfileViews,
 }
 
 /// The adapters chosen at start-up.
@@ -98,9 +108,13 @@ pub struct Ports {
 impl Services {
     pub fn new(db: Db, ports: Ports, auth: AuthSettings) -> Self {
         let files = Files::new(db.clone(), ports.storage);
+        let profiles = Profiles::new(db.clone());
         Self {
             accounts: Accounts::new(db.clone(), ports.mailer, auth),
-            profiles: Profiles::new(db.clone()),
+            reviews: Reviews::new(db.clone(), profiles.clone()),
+            reputation: Reputation::new(db.clone(), profiles.clone()),
+            profile_views: ProfileViews::new(db.clone()),
+            profiles,
             skills: Skills::new(db.clone()),
             jobs: Jobs::new(db.clone()),
             freelancers: Freelancers::new(db.clone()),
