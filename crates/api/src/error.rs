@@ -245,6 +245,7 @@ impl From<MarketError> for AppError {
                     "friend" => "friend_not_found",
                     "freelancer" => "freelancer_not_found",
                     "block" => "block_not_found",
+                    "review" => "review_not_found",
                     _ => "not_found",
                 },
                 message: format!("{what} not found"),

@@ -14,8 +14,10 @@ pub mod invitations;
 pub mod invoices;
 pub mod jobs;
 pub mod notifications;
+pub mod profile_views;
 pub mod proposals;
 pub mod recommendations;
+pub mod reviews;
 pub mod shares;
 pub mod skills;
 pub mod suggestions;
@@ -54,6 +56,8 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(shares::router())
         .merge(suggestions::router())
         .merge(admin::router())
+        .merge(reviews::router())
+        .merge(profile_views::router())
         .merge(health::router())
 }
 
