@@ -193,6 +193,8 @@ impl TestApp {
             "audit_log",
             "reports",
             "announcements",
+            "reviews",
+            "profile_views",
         ] {
             counts.push(self.count(table).await);
         }
