@@ -117,13 +117,13 @@ async fn levels_are_earned_from_the_record_and_recomputed_once_a_day() {
     let (a, b) = tokio::join!(reputation.refresh_due(tomorrow), reputation.refresh_due(tomorrow));
     assert_eq!((a.expect("sweep") + b.expect("sweep")) as i64, freelancers, "each freelancer once between two workers");
     assert_eq!(level(&app, &freelancer).await, "rising");
-    assert_eq!(with_levels(&app, "rising").await, [freelancer.id.clone()]);
+    assert_eq!(with_levels(&app, "rising").await, [freelancer.id.as_str()]);
 
     let month_later = Utc::now() + Duration::days(31);
     reputation.refresh_due(month_later).await.expect("sweep");
     assert_eq!(level(&app, &freelancer).await, "level_1");
     assert_eq!(card(&app, &freelancer).await["level"], "level_1");
-    assert_eq!(with_levels(&app, "level_1,level_2").await, [freelancer.id.clone()]);
+    assert_eq!(with_levels(&app, "level_1,level_2").await, [freelancer.id.as_str()]);
     assert!(with_levels(&app, "rising").await.is_empty());
     let public = app.json(&format!("/api/users/{}", freelancer.id), None).await;
     assert_eq!(public["freelancer"]["level"], "level_1");
