@@ -135,3 +135,31 @@ async fn levels_are_earned_from_the_record_and_recomputed_once_a_day() {
     let res = app.get("/api/freelancers?level=legend", None).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn recommendations_from_different_people_raise_the_rank_and_saturate() {
+    let app = TestApp::spawn().await;
+    let freelancer = app.signup("freelancer").await;
+    fill_profile(&app, &freelancer).await;
+    let (alice, bob, carol) = (app.signup("client").await, app.signup("client").await, app.signup("client").await);
+    app.befriend(&alice, &bob).await;
+    app.befriend(&alice, &carol).await;
+    app.befriend(&bob, &carol).await;
+    let recommend = |from: &TestUser, to: &TestUser| {
+        let body = json!({"to_user_id": to.id, "freelancer_id": freelancer.id, "note": "Reliable"});
+        let token = from.access.clone();
+        let app = &app;
+        async move { app.post("/api/recommendations", body, Some(&token)).await.status() }
+    };
+    let start = rank(&app, &freelancer).await;
+    assert_eq!(recommend(&alice, &bob).await, StatusCode::CREATED);
+    let once = rank(&app, &freelancer).await;
+    // One recommender: 100 * (1 - 0.8).
+    assert_eq!(once, start + 20);
+    // Alice telling another friend adds no one new.
+    assert_eq!(recommend(&alice, &carol).await, StatusCode::CREATED);
+    assert_eq!(rank(&app, &freelancer).await, once);
+    assert_eq!(recommend(&bob, &carol).await, StatusCode::CREATED);
+    // Two recommenders: 100 * (1 - 0.64).
+    assert_eq!(rank(&app, &freelancer).await, start + 36);
+}
