@@ -1,16 +1,22 @@
-//! A freelancer's track record as the rank score and level read it:
-//! counted from contracts and recommendations, never cached, so that a
-//! recomputation always starts from the truth.
+//! Reputation: a freelancer's track record as the rank score and level read
+//! it, counted from contracts and recommendations and never cached, so that
+//! a recomputation always starts from the truth; and the figures derived from
+//! it that profiles keep (ratings, level, the day of the last recomputation).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::UserId;
 use domain::contract::ContractStatus;
+use domain::level::FreelancerLevel;
+use domain::review::ReviewSide;
 use sea_orm::prelude::{Expr, Uuid};
 use sea_orm::sea_query::ExprTrait;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
-use crate::entity::{contract, recommendation};
+use crate::entity::{client_profile, contract, freelancer_profile, recommendation};
 use crate::error::StoreResult;
+use crate::reviews::Tally;
 
 /// What the freelancer's contracts say about them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -63,4 +69,76 @@ pub async fn recommenders(db: &impl ConnectionTrait, freelancer: UserId) -> Stor
         .count(db)
         .await?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// Stores a user's rating on one side from their released reviews.
+pub async fn set_rating(db: &impl ConnectionTrait, id: UserId, side: ReviewSide, tally: Tally) -> StoreResult<()> {
+    let count = i32::try_from(tally.count).unwrap_or(i32::MAX);
+    match side {
+        ReviewSide::Freelancer => {
+            freelancer_profile::Entity::update_many()
+                .col_expr(freelancer_profile::Column::RatingAvg, Expr::value(tally.average()))
+                .col_expr(freelancer_profile::Column::RatingCount, Expr::value(count))
+                .filter(freelancer_profile::Column::UserId.eq(id.into_uuid()))
+                .exec(db)
+                .await?;
+        }
+        ReviewSide::Client => {
+            client_profile::Entity::update_many()
+                .col_expr(client_profile::Column::RatingAvg, Expr::value(tally.average()))
+                .col_expr(client_profile::Column::RatingCount, Expr::value(count))
+                .filter(client_profile::Column::UserId.eq(id.into_uuid()))
+                .exec(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Locks the freelancer's profile row until the transaction ends (outside
+/// SQLite, whose single writer already serialises), so that two
+/// recomputations of one freelancer's reputation run one after the other.
+/// Answers the day of the last daily recomputation; `None` without a profile.
+pub async fn lock_reputation(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<Option<NaiveDate>>> {
+    let mut select = freelancer_profile::Entity::find_by_id(id.into_uuid())
+        .select_only()
+        .column(freelancer_profile::Column::ReputationCheckedOn);
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        select = select.lock_exclusive();
+    }
+    Ok(select.into_tuple::<Option<NaiveDate>>().one(db).await?)
+}
+
+/// Stores the level the daily sweep computed, with the day it did.
+pub async fn set_level(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    level: FreelancerLevel,
+    day: NaiveDate,
+) -> StoreResult<()> {
+    freelancer_profile::Entity::update_many()
+        .col_expr(freelancer_profile::Column::Level, Expr::value(level.as_str()))
+        .col_expr(freelancer_profile::Column::ReputationCheckedOn, Expr::value(day))
+        .filter(freelancer_profile::Column::UserId.eq(id.into_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Freelancers whose reputation was not yet recomputed on `day`.
+pub async fn due_for_reputation(db: &impl ConnectionTrait, day: NaiveDate, limit: u64) -> StoreResult<Vec<UserId>> {
+    let ids: Vec<uuid::Uuid> = freelancer_profile::Entity::find()
+        .select_only()
+        .column(freelancer_profile::Column::UserId)
+        .filter(
+            Condition::any()
+                .add(freelancer_profile::Column::ReputationCheckedOn.is_null())
+                .add(freelancer_profile::Column::ReputationCheckedOn.lt(day)),
+        )
+        .order_by_asc(freelancer_profile::Column::UserId)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(ids.into_iter().map(Into::into).collect())
 }

@@ -13,7 +13,7 @@ use domain::UserId;
 use domain::freelancer_search::rank_score;
 use domain::level::FreelancerLevel;
 use domain::review::ReviewSide;
-use store::{Db, profiles};
+use store::{Db, profiles, reputation};
 
 pub use rank::{profile_signals, refresh_rank};
 
@@ -48,7 +48,7 @@ impl Reputation {
         let today = now.date_naive();
         let mut done = 0;
         for _ in 0..SWEEP_ROUNDS {
-            let due = profiles::due_for_reputation(&self.db, today, SWEEP_BATCH).await?;
+            let due = reputation::due_for_reputation(&self.db, today, SWEEP_BATCH).await?;
             if due.is_empty() {
                 break;
             }
@@ -65,21 +65,21 @@ impl Reputation {
     async fn refresh_one(&self, id: UserId, now: DateTime<Utc>) -> Result<bool, Internal> {
         let today = now.date_naive();
         let txn = store::begin_write(&self.db).await?;
-        let checked = profiles::lock_reputation(&txn, id).await?;
+        let checked = reputation::lock_reputation(&txn, id).await?;
         if checked.is_none() || checked.flatten().is_some_and(|day| day >= today) {
             return Ok(false);
         }
         let Some(record) = rank::Record::load(&txn, id).await? else {
             // A profile without the freelancer role keeps its row; mark it so it is not read again today.
-            profiles::set_level(&txn, id, FreelancerLevel::New, today).await?;
+            reputation::set_level(&txn, id, FreelancerLevel::New, today).await?;
             txn.commit().await?;
             return Ok(false);
         };
         let earnings = rank::earnings_last_year(&txn, id, now).await?;
         let level = FreelancerLevel::earned(&record.level_signals(earnings, now));
-        profiles::set_rating(&txn, id, ReviewSide::Freelancer, record.reviews).await?;
+        reputation::set_rating(&txn, id, ReviewSide::Freelancer, record.reviews).await?;
         profiles::set_rank(&txn, id, rank_score(&record.rank_signals(now))).await?;
-        profiles::set_level(&txn, id, level, today).await?;
+        reputation::set_level(&txn, id, level, today).await?;
         txn.commit().await?;
         Ok(true)
     }

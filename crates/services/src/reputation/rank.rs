@@ -96,7 +96,7 @@ pub(super) async fn earnings_last_year(
 /// that two changes to one freelancer recompute one after the other; the
 /// daily sweep corrects whatever a race might still leave behind.
 pub async fn refresh_rank(db: &impl ConnectionTrait, id: UserId, now: DateTime<Utc>) -> Result<(), Internal> {
-    if profiles::lock_reputation(db, id).await?.is_none() {
+    if reputation::lock_reputation(db, id).await?.is_none() {
         return Ok(());
     }
     if let Some(record) = Record::load(db, id).await? {

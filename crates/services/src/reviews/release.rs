@@ -8,7 +8,7 @@ use domain::review::{ReviewSide, ReviewVisibility};
 use domain::{ReviewId, UserId};
 use serde_json::json;
 use store::reviews::{self, Subject};
-use store::{ConnectionTrait, profiles};
+use store::{ConnectionTrait, reputation};
 
 use super::Reviews;
 use crate::Internal;
@@ -31,7 +31,7 @@ pub(super) async fn release(
     }
     let (reviewee, side) = (review.reviewee_id, review.reviewee_side);
     let tally = reviews::tally(db, Subject::Reviewee(reviewee, side)).await?;
-    profiles::set_rating(db, reviewee, side, tally).await?;
+    reputation::set_rating(db, reviewee, side, tally).await?;
     if side == ReviewSide::Freelancer {
         crate::reputation::refresh_rank(db, reviewee, now).await?;
     }
