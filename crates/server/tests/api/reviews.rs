@@ -92,6 +92,13 @@ async fn each_party_sees_only_their_own_review_until_both_have_written() {
         let text = app.get(&path, token).await.text().await.expect("body");
         assert!(!text.contains(secret), "{path}: {text}");
     }
+    // The platform reads it.
+    let admin = app.signup("client").await;
+    let admin_id = admin.id.parse::<uuid::Uuid>().expect("uuid").into();
+    store::users::grant_role(&app.db, admin_id, domain::user::Role::Admin).await.expect("made an admin");
+    let seen_by_admin = app.json(&reviews_of(&contract), Some(&admin.access)).await;
+    assert_eq!(seen_by_admin["from_client"]["private_feedback"], secret);
+    assert!(seen_by_admin["from_freelancer"].get("private_feedback").is_none(), "none was given");
 }
 
 #[tokio::test]

@@ -3,11 +3,11 @@
 //! their notification are updated in the same transaction.
 
 use chrono::{DateTime, Utc};
+use domain::UserId;
 use domain::notification::NotificationKind;
 use domain::review::{ReviewSide, ReviewVisibility};
-use domain::{ReviewId, UserId};
 use serde_json::json;
-use store::reviews::{self, Subject};
+use store::reviews::{self, ReviewRecord, Subject};
 use store::{ConnectionTrait, reputation};
 
 use super::Reviews;
@@ -22,11 +22,10 @@ const SWEEP_BATCH: u64 = 500;
 /// (another request or worker was first), so that nothing happens twice.
 pub(super) async fn release(
     db: &impl ConnectionTrait,
-    id: ReviewId,
+    review: &ReviewRecord,
     now: DateTime<Utc>,
 ) -> Result<Option<UserId>, Internal> {
-    let Some(review) = reviews::find(db, id).await? else { return Ok(None) };
-    if !reviews::release(db, id, now).await? {
+    if !reviews::release(db, review.id, now).await? {
         return Ok(None);
     }
     let (reviewee, side) = (review.reviewee_id, review.reviewee_side);
@@ -60,7 +59,7 @@ impl Reviews {
             if review.visibility().release(false, window_closed) != ReviewVisibility::Visible {
                 continue;
             }
-            if let Some(reviewee) = release(&txn, id, now).await? {
+            if let Some(reviewee) = release(&txn, &review, now).await? {
                 txn.commit().await?;
                 self.profiles.forget(reviewee);
                 released += 1;

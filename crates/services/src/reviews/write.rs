@@ -1,7 +1,7 @@
 //! Writing a review, and replying to one.
 
 use chrono::Utc;
-use domain::review::{ContractOutcome, ReplyInput, ReviewInput, ReviewRefusal, ReviewSide};
+use domain::review::{ContractOutcome, ReplyInput, ReviewInput, ReviewRefusal, ReviewSide, ReviewVisibility};
 use domain::{ReviewId, UserId};
 use store::reviews::{self, NewReview, ReviewRecord};
 use store::{StoreError, contracts, ledger};
@@ -55,11 +55,14 @@ impl Reviews {
             Err(StoreError::Duplicate(_)) => return Err(ReviewRefusal::AlreadyReviewed.into()),
             other => other?,
         };
+        let mine = reviews::find(&txn, id).await?.ok_or(MarketError::NotFound("review"))?;
         // The other party's review is in: both are released now.
         let mut released = Vec::new();
         if let Some(theirs) = written.iter().find(|r| r.reviewer_id == reviewee_id) {
-            for review in [theirs.id, id] {
-                released.extend(release::release(&txn, review, now).await?);
+            for review in [theirs, &mine] {
+                if review.visibility().release(true, false) == ReviewVisibility::Visible {
+                    released.extend(release::release(&txn, review, now).await?);
+                }
             }
         }
         let review = reviews::find(&txn, id).await?.ok_or(MarketError::NotFound("review"))?;
