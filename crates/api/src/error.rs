@@ -246,6 +246,7 @@ impl From<MarketError> for AppError {
                     "freelancer" => "freelancer_not_found",
                     "block" => "block_not_found",
                     "report" => "report_not_found",
+                    "review" => "review_not_found",
                     _ => "not_found",
                 },
                 message: format!("{what} not found"),

@@ -109,6 +109,8 @@ define_id! {
     RecommendationId;
     /// A job a user shared with a friend.
     JobShareId;
+    /// What one party of a finished contract said of the other.
+    ReviewId;
 }
 
 #[cfg(test)]

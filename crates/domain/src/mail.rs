@@ -45,7 +45,8 @@ pub const fn emailed_by_default(kind: NotificationKind) -> bool {
         | K::CancellationRequested
         | K::ContractEnded
         | K::WithdrawalFailed
-        | K::Announcement => true,
+        | K::Announcement
+        | K::ReviewReceived => true,
         K::InvitationAnswered
         | K::ProposalShortlisted
         | K::ProposalDeclined

@@ -46,5 +46,7 @@ labelled_enum! {
         Announcement => "announcement",
         /// An admin handled what the user reported.
         ReportHandled => "report_handled",
+        /// A review of the user was released: the other party's review is in, or the window closed.
+        ReviewReceived => "review_received",
     }
 }

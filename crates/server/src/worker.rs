@@ -1,6 +1,8 @@
 //! Background work on a timer: expiring jobs left open past their time,
 //! releasing submitted work the client left unanswered, billing finished
-//! hourly weeks and paying them out after their review period. `downwork serve` runs it in-process unless told not to
+//! hourly weeks and paying them out after their review period, releasing
+//! reviews whose window closed, and once a day recomputing freelancers'
+//! levels and rank scores. `downwork serve` runs it in-process unless told not to
 //! (`DOWNWORK_WORKER=false`), and `downwork worker` runs it alone, so that a
 //! deployment can keep it off the web instances. Every task is safe to run
 //! on several instances at once: each change is checked under a row lock.
@@ -51,5 +53,15 @@ async fn sweep(services: &Services) {
         Ok(0) => {}
         Ok(released) => tracing::info!(released, "paid out hourly weeks past their review period"),
         Err(err) => tracing::error!(error = %err, "hourly payout sweep failed"),
+    }
+    match services.reviews.release_due(Utc::now()).await {
+        Ok(0) => {}
+        Ok(released) => tracing::info!(released, "released reviews whose window closed"),
+        Err(err) => tracing::error!(error = %err, "review release sweep failed"),
+    }
+    match services.reputation.refresh_due(Utc::now()).await {
+        Ok(0) => {}
+        Ok(refreshed) => tracing::info!(refreshed, "recomputed freelancer levels and rank scores for the day"),
+        Err(err) => tracing::error!(error = %err, "daily reputation sweep failed"),
     }
 }

@@ -16,9 +16,12 @@ pub mod notification_settings;
 pub mod notifications;
 pub mod notifier;
 pub mod ports;
+pub mod profile_views;
 pub mod profiles;
 pub mod rate_limit;
 pub mod reports;
+pub mod reputation;
+pub mod reviews;
 pub mod settings;
 pub mod skills;
 pub mod social;
@@ -52,6 +55,7 @@ pub mod records {
     pub use store::profiles::{ClientRecord, FreelancerRecord, ProfileRecord, Rating};
     pub use store::proposals::ProposalRecord;
     pub use store::reports::ReportRecord;
+    pub use store::reviews::ReviewRecord;
     pub use store::skills::CategoryRecord;
     pub use store::skills::SkillRecord;
     pub use store::users::UserRecord;
@@ -70,8 +74,11 @@ pub use notification_settings::NotificationSettings;
 pub use notifications::Notifications;
 pub use notifier::Notifier;
 pub use payments::Payments;
+pub use profile_views::ProfileViews;
 pub use profiles::Profiles;
 pub use reports::Reports;
+pub use reputation::Reputation;
+pub use reviews::Reviews;
 pub use settings::Settings;
 pub use skills::Skills;
 pub use social::Social;
@@ -99,6 +106,9 @@ pub struct Services {
     pub notification_settings: NotificationSettings,
     /// Sends the mail queue; run by the sender loop.
     pub mail: Mail,
+    pub reviews: Reviews,
+    pub reputation: Reputation,
+    pub profile_views: ProfileViews,
 }
 
 /// The adapters chosen at start-up.
@@ -114,9 +124,13 @@ impl Services {
         let files = Files::new(db.clone(), ports.storage);
         let notifier = Notifier::new(&mail);
         let unsubscribe = crate::mail::unsubscribe::UnsubscribeKey::new(mail.unsubscribe_secret);
+        let profiles = Profiles::new(db.clone());
         Self {
             accounts: Accounts::new(db.clone(), auth),
-            profiles: Profiles::new(db.clone()),
+            reviews: Reviews::new(db.clone(), profiles.clone(), notifier.clone()),
+            reputation: Reputation::new(db.clone(), profiles.clone()),
+            profile_views: ProfileViews::new(db.clone()),
+            profiles,
             skills: Skills::new(db.clone()),
             jobs: Jobs::new(db.clone(), notifier.clone()),
             freelancers: Freelancers::new(db.clone()),

@@ -4,7 +4,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use domain::freelancer_search::{RankSignals, rank_score};
 use domain::profile::{FreelancerProfileInput, ProfileUpdate, SkillTag};
 use domain::user::Role;
 use domain::{FieldErrors, FileId, UserId, ValidationError};
@@ -70,6 +69,12 @@ impl Profiles {
         Ok(profile)
     }
 
+    /// Drops a cached public profile whose figures just changed, so that
+    /// this instance shows the change at once.
+    pub fn forget(&self, id: UserId) {
+        self.public.invalidate(&id);
+    }
+
     /// Replaces the caller's profile with `update` (see [`ProfileUpdate`] for
     /// which parts). Nothing is written unless every field is valid.
     pub async fn update(&self, id: UserId, update: ProfileUpdate) -> Result<ProfileRecord, ProfileError> {
@@ -102,36 +107,12 @@ impl Profiles {
             users::grant_role(&txn, id, Role::Client).await?;
         }
         let saved = profiles::load(&txn, id).await?.ok_or(ProfileError::NotFound)?;
-        if let Some(freelancer) = &saved.freelancer {
-            profiles::set_rank(&txn, id, rank_score(&rank_signals(&saved, freelancer))).await?;
+        if saved.freelancer.is_some() {
+            crate::reputation::refresh_rank(&txn, id, now).await?;
         }
         txn.commit().await?;
         self.public.invalidate(&id);
         Ok(saved)
-    }
-}
-
-/// Recomputes a freelancer's rank score after something it counts changed.
-pub async fn refresh_rank(db: &impl ConnectionTrait, id: UserId) -> Result<(), Internal> {
-    let Some(profile) = profiles::load(db, id).await? else { return Ok(()) };
-    if let Some(freelancer) = &profile.freelancer {
-        profiles::set_rank(db, id, rank_score(&rank_signals(&profile, freelancer))).await?;
-    }
-    Ok(())
-}
-
-/// What the freelancer's rank score is computed from.
-pub fn rank_signals(profile: &ProfileRecord, freelancer: &FreelancerRecord) -> RankSignals {
-    RankSignals {
-        rating: freelancer.rating.map(|r| (f64::from(r.average_centi) / 100.0, r.count)),
-        completed_jobs: freelancer.completed_jobs,
-        availability: freelancer.availability,
-        has_headline: !freelancer.headline.is_empty(),
-        has_bio: !freelancer.bio.is_empty(),
-        skill_count: freelancer.skills.len(),
-        has_hourly_rate: freelancer.hourly_rate.is_some(),
-        has_portfolio: !freelancer.portfolio.is_empty(),
-        has_avatar: profile.user.avatar_file_id.is_some(),
     }
 }
 

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use domain::freelancer_search::{FreelancerCursor, FreelancerFilters, FreelancerSort, SkillsMatch};
 use domain::job::ExperienceLevel;
+use domain::level::FreelancerLevel;
 use domain::pagination::{Page, PageRequest};
 use domain::profile::{Availability, SkillTag};
 use domain::{FileId, Money, UserId};
@@ -30,6 +31,7 @@ pub struct FreelancerSummary {
     pub completed_jobs: u32,
     pub rating: Option<Rating>,
     pub rank_score: i32,
+    pub level: FreelancerLevel,
     pub member_since: DateTime<Utc>,
 }
 
@@ -50,6 +52,7 @@ struct Row {
     rating_avg: Option<f64>,
     rating_count: i32,
     rank_score: i32,
+    level: String,
 }
 
 impl TryFrom<Row> for FreelancerSummary {
@@ -70,6 +73,7 @@ impl TryFrom<Row> for FreelancerSummary {
             completed_jobs: u32::try_from(r.completed_jobs).unwrap_or(0),
             rating: Rating::from_columns(r.rating_avg, r.rating_count),
             rank_score: r.rank_score,
+            level: label(FreelancerLevel::parse, &r.level)?,
             member_since: r.created_at,
             name: r.name,
             location: r.location,
@@ -104,6 +108,7 @@ pub async fn search(
             (fp::Entity, fp::Column::RatingAvg),
             (fp::Entity, fp::Column::RatingCount),
             (fp::Entity, fp::Column::RankScore),
+            (fp::Entity, fp::Column::Level),
         ])
         .from(user::Entity)
         .inner_join(fp::Entity, u(user::Column::Id).equals((fp::Entity, fp::Column::UserId)))
@@ -214,6 +219,9 @@ fn conditions(f: &FreelancerFilters) -> Cond {
     }
     if let Some(min) = f.min_completed_jobs {
         cond = cond.add(p(fp::Column::CompletedJobs).gte(i64::from(min)));
+    }
+    if !f.levels.is_empty() {
+        cond = cond.add(p(fp::Column::Level).is_in(f.levels.iter().map(|l| l.as_str())));
     }
     cond
 }

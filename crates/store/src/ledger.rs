@@ -360,3 +360,50 @@ pub async fn user_entries(db: &impl ConnectionTrait, user: UserId, window: Entry
     }
     Ok(entries)
 }
+
+#[derive(FromQueryResult)]
+struct CurrencySum {
+    currency: String,
+    total: Option<i64>,
+}
+
+/// What the user was paid for their work since `since`, per currency: the
+/// releases into their own balances, after the service fee.
+pub async fn earned_since(db: &impl ConnectionTrait, user: UserId, since: DateTime<Utc>) -> StoreResult<Vec<Money>> {
+    let backend = db.get_database_backend();
+    let (available, _) = Account::Available(user).key();
+    let (pending, _) = Account::Pending(user).key();
+    let query = Query::select()
+        .column((posting::Entity, posting::Column::Currency))
+        .expr_as(sum_of_amounts(backend), Alias::new("total"))
+        .from(posting::Entity)
+        .inner_join(
+            transaction::Entity,
+            Expr::col((transaction::Entity, transaction::Column::Id))
+                .equals((posting::Entity, posting::Column::TransactionId)),
+        )
+        .and_where(Expr::col((posting::Entity, posting::Column::AccountId)).eq(user.into_uuid()))
+        .and_where(Expr::col((posting::Entity, posting::Column::AccountKind)).is_in([available, pending]))
+        .and_where(Expr::col((transaction::Entity, transaction::Column::Movement)).eq(Movement::Release.as_str()))
+        .and_where(Expr::col((transaction::Entity, transaction::Column::CreatedAt)).gte(since))
+        .group_by_col((posting::Entity, posting::Column::Currency))
+        .to_owned();
+    let mut earned = Vec::new();
+    for row in CurrencySum::find_by_statement(backend.build(&query)).all(db).await? {
+        earned.push(Money::new(row.total.unwrap_or(0), crate::codec::currency(&row.currency)?));
+    }
+    Ok(earned)
+}
+
+/// Whether any money went from the contract's escrow to its freelancer.
+pub async fn released_under(db: &impl ConnectionTrait, contract: ContractId) -> StoreResult<bool> {
+    let found: Option<Uuid> = transaction::Entity::find()
+        .select_only()
+        .column(transaction::Column::Id)
+        .filter(transaction::Column::ContractId.eq(contract.into_uuid()))
+        .filter(transaction::Column::Movement.eq(Movement::Release.as_str()))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(found.is_some())
+}

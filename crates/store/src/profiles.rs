@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use domain::job::ExperienceLevel;
+use domain::level::FreelancerLevel;
 use domain::profile::{Availability, ClientProfileInput, CompanySize, Education, Experience, PortfolioItem, SkillTag};
 use domain::{Money, UserId};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::OnConflict};
@@ -26,6 +27,8 @@ pub struct FreelancerRecord {
     /// Kept by contracts and reviews; profile edits leave them alone.
     pub completed_jobs: u32,
     pub rating: Option<Rating>,
+    /// Recomputed daily from the track record (see `domain::level`).
+    pub level: FreelancerLevel,
 }
 
 /// An average of review stars.
@@ -65,6 +68,7 @@ impl FreelancerRecord {
             experience_level: ExperienceLevel::default(),
             completed_jobs: 0,
             rating: None,
+            level: FreelancerLevel::New,
         }
     }
 }
@@ -76,6 +80,8 @@ pub struct ClientRecord {
     pub company_size: CompanySize,
     pub industry: String,
     pub description: String,
+    /// What freelancers said of the client; kept by reviews, profile edits leave it alone.
+    pub rating: Option<Rating>,
 }
 
 impl From<&ClientProfileInput> for ClientRecord {
@@ -86,6 +92,7 @@ impl From<&ClientProfileInput> for ClientRecord {
             company_size: c.company_size,
             industry: c.industry.trim().to_owned(),
             description: c.description.trim().to_owned(),
+            rating: None,
         }
     }
 }
@@ -200,6 +207,7 @@ pub async fn save_client(
         industry: Set(c.industry.clone()),
         description: Set(c.description.clone()),
         updated_at: Set(now),
+        ..Default::default()
     };
     client_profile::Entity::insert(model)
         .on_conflict(
@@ -237,6 +245,7 @@ fn freelancer_record(m: freelancer_profile::Model) -> StoreResult<FreelancerReco
         experience_level: label(ExperienceLevel::parse, &m.experience_level)?,
         completed_jobs: u32::try_from(m.completed_jobs).unwrap_or(0),
         rating: Rating::from_columns(m.rating_avg, m.rating_count),
+        level: label(FreelancerLevel::parse, &m.level)?,
     })
 }
 
@@ -248,6 +257,7 @@ fn client_record(m: client_profile::Model) -> StoreResult<ClientRecord> {
         website: m.website,
         industry: m.industry,
         description: m.description,
+        rating: Rating::from_columns(m.rating_avg, m.rating_count),
     })
 }
 

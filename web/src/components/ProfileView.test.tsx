@@ -17,7 +17,7 @@ describe("ProfileView", () => {
       skills: [{ slug: "mathematics", name: "Mathematics" }],
       experience: [{ title: "Translator", company: "Taylor's Scientific Memoirs", start_date: "1842-10-01", end_date: "1843-08-31", description: "" }],
     },
-    client: { company_name: "Engines Ltd", company_size: "2-10", industry: "Computing", description: "", website: "https://engines.example" },
+    client: { company_name: "Engines Ltd", company_size: "2-10", industry: "Computing", description: "", website: "https://engines.example", rating: null, rating_count: 0 },
   });
 
   it("shows what a visitor needs to know", () => {

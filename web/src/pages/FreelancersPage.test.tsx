@@ -21,6 +21,7 @@ const rita: FreelancerCard = {
   rating: 4.75,
   rating_count: 4,
   rank_score: 700,
+  level: "level_1",
   member_since: "2026-11-28T21:21:04Z",
 };
 

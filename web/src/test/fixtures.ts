@@ -42,6 +42,7 @@ export function freelancerProfile(overrides: Partial<OwnProfile> = {}): OwnProfi
       completed_jobs: 0,
       rating: null,
       rating_count: 0,
+      level: "new",
       skills: [],
       experience: [],
       education: [{ school: "University of London", degree: "BSc", field_of_study: "Mathematics", start_year: 1835, end_year: 1838 }],

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use domain::freelancer_search::{FreelancerFilters, FreelancerSort, SkillsMatch};
 use domain::job::ExperienceLevel;
 use domain::job_search::search_terms;
+use domain::level::FreelancerLevel;
 use domain::pagination::PageRequest;
 use domain::profile::{Availability, SkillTag};
 use domain::{FileId, Money, UserId};
@@ -44,6 +45,8 @@ pub struct FreelancerQuery {
     /// Average stars, 0 to 5 (for example 4.5).
     pub min_rating: Option<f64>,
     pub min_completed_jobs: Option<u32>,
+    /// Comma-separated levels, any of them: `new`, `rising`, `level_1`, `level_2`, `top_rated`.
+    pub level: Option<String>,
     /// `rank` (default), `rate_low`, `rate_high`, `newest`.
     pub sort: Option<String>,
     pub limit: Option<u64>,
@@ -68,6 +71,8 @@ pub struct FreelancerCard {
     pub rating_count: u32,
     /// What `sort=rank` orders by, 0 to 1000; see the README for the formula.
     pub rank_score: i32,
+    /// The badge earned from the track record, recomputed daily.
+    pub level: FreelancerLevel,
     pub member_since: DateTime<Utc>,
 }
 
@@ -88,12 +93,13 @@ impl From<FreelancerSummary> for FreelancerCard {
             skills: f.skills,
             completed_jobs: f.completed_jobs,
             rank_score: f.rank_score,
+            level: f.level,
             member_since: f.member_since,
         }
     }
 }
 
-/// Find freelancers by text, skills, level, rate, place, availability and track record.
+/// Find freelancers by text, skills, experience, level, rate, place, availability and track record.
 #[utoipa::path(get, path = "/api/freelancers", tag = "freelancers", params(FreelancerQuery),
     responses((status = 200, body = Paged<FreelancerCard>), (status = 400, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
@@ -139,6 +145,19 @@ async fn search_freelancers(
             .transpose()?,
         min_rating_centi,
         min_completed_jobs: query.min_completed_jobs,
+        levels: query
+            .level
+            .as_deref()
+            .map(|levels| {
+                levels
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|l| parse_label::<FreelancerLevel>("level", l))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?
+            .unwrap_or_default(),
     };
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     let found = state.services.freelancers.search(&filters, sort.unwrap_or(FreelancerSort::Rank), &page).await?;

@@ -15,9 +15,11 @@ pub mod invoices;
 pub mod jobs;
 pub mod notification_settings;
 pub mod notifications;
+pub mod profile_views;
 pub mod proposals;
 pub mod recommendations;
 pub mod reports;
+pub mod reviews;
 pub mod shares;
 pub mod skills;
 pub mod suggestions;
@@ -58,6 +60,8 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(admin::router())
         .merge(reports::router())
         .merge(notification_settings::router())
+        .merge(reviews::router())
+        .merge(profile_views::router())
         .merge(health::router())
 }
 

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use domain::job::ExperienceLevel;
+use domain::level::FreelancerLevel;
 use domain::profile::{Availability, CompanySize, Education, Experience, PortfolioItem, ProfileUpdate, SkillTag};
 use domain::user::Role;
 use domain::{FileId, Money, UserId};
@@ -86,6 +87,8 @@ pub struct FreelancerProfile {
     /// Average stars, when reviewed.
     pub rating: Option<f64>,
     pub rating_count: u32,
+    /// The badge earned from the track record, recomputed daily.
+    pub level: FreelancerLevel,
 }
 
 impl From<FreelancerRecord> for FreelancerProfile {
@@ -103,6 +106,7 @@ impl From<FreelancerRecord> for FreelancerProfile {
             completed_jobs: f.completed_jobs,
             rating: f.rating.map(services::records::Rating::stars),
             rating_count: f.rating.map_or(0, |r| r.count),
+            level: f.level,
         }
     }
 }
@@ -114,6 +118,9 @@ pub struct ClientProfile {
     pub company_size: CompanySize,
     pub industry: String,
     pub description: String,
+    /// Average stars freelancers gave the client, when reviewed.
+    pub rating: Option<f64>,
+    pub rating_count: u32,
 }
 
 impl From<ClientRecord> for ClientProfile {
@@ -124,6 +131,8 @@ impl From<ClientRecord> for ClientProfile {
             company_size: c.company_size,
             industry: c.industry,
             description: c.description,
+            rating: c.rating.map(services::records::Rating::stars),
+            rating_count: c.rating.map_or(0, |r| r.count),
         }
     }
 }
@@ -232,21 +241,28 @@ async fn update_profile(
     Ok(Json(state.services.profiles.update(auth.user.id, body).await?.into()))
 }
 
-/// Anyone's public profile.
+/// Anyone's public profile. A view by someone other than the owner counts
+/// towards the owner's profile views (`GET /api/users/profile/views`).
 #[utoipa::path(get, path = "/api/users/{id}", tag = "profiles",
     params(("id" = UserId, Path, description = "user id")),
     responses((status = 200, body = PublicProfile), (status = 404, body = ErrorBody)))]
 async fn public_profile(
     State(state): State<AppState>,
     viewer: Option<AuthUser>,
+    ClientIp(address): ClientIp,
     ApiPath(id): ApiPath<UserId>,
 ) -> Result<Json<PublicProfile>, AppError> {
     // Someone who blocked the viewer, or whom the viewer blocked, is not there for them.
-    if let Some(viewer) = viewer
+    if let Some(viewer) = &viewer
         && state.services.social.hidden(viewer.user.id, id).await?
     {
         return Err(AppError::not_found("user_not_found", "user"));
     }
     let profile = state.services.profiles.get_public(id).await?;
+    let viewer = viewer.map(|v| v.user.id);
+    // A view that cannot be counted must not cost the visitor the profile.
+    if let Err(err) = state.services.profile_views.record(id, viewer, address, Utc::now()).await {
+        tracing::warn!(error = %err, "profile view not counted");
+    }
     Ok(Json(ProfileRecord::clone(&profile).into()))
 }

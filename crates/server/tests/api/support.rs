@@ -203,6 +203,8 @@ impl TestApp {
             "announcements",
             "mail_queue",
             "notification_preferences",
+            "reviews",
+            "profile_views",
         ] {
             counts.push(self.count(table).await);
         }

@@ -133,6 +133,7 @@ impl Accounts {
                     company_size: Default::default(),
                     industry: String::new(),
                     description: String::new(),
+                    rating: None,
                 };
                 profiles::save_client(&txn, user.id, &empty, now).await?;
             }

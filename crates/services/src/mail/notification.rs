@@ -134,6 +134,7 @@ fn describe(kind: NotificationKind, payload: &Value) -> (String, Option<String>)
         K::JobShared => format!("A friend shared \u{201c}{job}\u{201d} with you"),
         K::Announcement => title.clone(),
         K::ReportHandled => "An administrator looked at your report".to_owned(),
+        K::ReviewReceived => "You have a new review".to_owned(),
     };
     let detail = match kind {
         K::ProposalDeclined => Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}")),
@@ -164,6 +165,7 @@ fn link_path(kind: NotificationKind, payload: &Value) -> String {
         }
         K::JobShared => id("job_id").map_or_else(|| "/jobs".to_owned(), |job| format!("/jobs/{job}")),
         K::Announcement | K::ReportHandled => "/notifications".to_owned(),
+        K::ReviewReceived => id("reviewee_id").map_or_else(|| "/notifications".to_owned(), |u| format!("/users/{u}")),
         K::Hired
         | K::MilestoneFunded
         | K::MilestoneReleased

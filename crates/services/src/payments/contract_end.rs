@@ -78,7 +78,7 @@ async fn complete(
         return Err(ended_meanwhile());
     }
     profiles::add_completed_job(db, contract.freelancer_id).await?;
-    crate::profiles::refresh_rank(db, contract.freelancer_id).await?;
+    crate::reputation::refresh_rank(db, contract.freelancer_id, now).await?;
     tell_other_party(db, notifier, contract, user, next, now).await
 }
 

@@ -66,6 +66,7 @@ impl Social {
         let payload = json!({"recommendation_id": record.id, "from_user_id": from, "freelancer_id": freelancer,
             "freelancer_name": freelancer_user.name});
         self.notifier.notify(&txn, to, NotificationKind::FreelancerRecommended, payload, record.created_at).await?;
+        crate::reputation::refresh_rank(&txn, freelancer, record.created_at).await?;
         txn.commit().await?;
         Ok(Recommendation { record, from: from_user, to: to_user, freelancer: freelancer_user })
     }

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "client_profiles")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -11,6 +11,9 @@ pub struct Model {
     pub industry: String,
     pub description: String,
     pub updated_at: DateTimeUtc,
+    #[sea_orm(column_type = "Double", nullable)]
+    pub rating_avg: Option<f64>,
+    pub rating_count: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

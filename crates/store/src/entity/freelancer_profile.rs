@@ -21,6 +21,8 @@ pub struct Model {
     pub rating_avg: Option<f64>,
     pub rating_count: i32,
     pub rank_score: i32,
+    pub level: String,
+    pub reputation_checked_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

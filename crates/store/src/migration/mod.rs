@@ -15,6 +15,7 @@ mod m20261128_000008_money_flows;
 mod m20261129_000009_chat;
 mod m20261129_000010_mail_queue;
 mod m20261129_000011_social;
+mod m20261129_000012_reputation;
 mod m20261129_000013_trust;
 
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_chat::Migration),
             Box::new(m20261129_000010_mail_queue::Migration),
             Box::new(m20261129_000011_social::Migration),
+            Box::new(m20261129_000012_reputation::Migration),
             Box::new(m20261129_000013_trust::Migration),
         ]
     }

@@ -606,6 +606,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's reviews for its parties (each sees their own, and the
+         *     other's once released) and admins (both, with private feedback).
+         */
+        get: operations["contract_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{id}/time-entries": {
         parameters: {
             query?: never;
@@ -761,7 +781,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find freelancers by text, skills, level, rate, place, availability and track record. */
+        /** Find freelancers by text, skills, experience, level, rate, place, availability and track record. */
         get: operations["search_freelancers"];
         put?: never;
         post?: never;
@@ -1357,6 +1377,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review the other party of a completed contract (or of a cancelled one
+         *     under which money was paid), once, within 14 days of its end. The review
+         *     stays hidden until the other party has reviewed too or the 14 days pass.
+         */
+        post: operations["create_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Released reviews of a user (`id` is a user: reviews they received) or of
+         *     a job (`id` is a job: reviews on its contracts), newest first, with their
+         *     average and count.
+         */
+        get: operations["list_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reviewed party answers a released review in public, once. */
+        post: operations["reply_to_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/skills": {
         parameters: {
             query?: never;
@@ -1571,6 +1650,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/profile/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Views of the caller's profile per UTC day: each logged-in viewer other
+         *     than the owner counts once a day, and each anonymous address once a day.
+         */
+        get: operations["profile_views"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/signup": {
         parameters: {
             query?: never;
@@ -1595,7 +1694,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Anyone's public profile. */
+        /**
+         * Anyone's public profile. A view by someone other than the owner counts
+         *     towards the owner's profile views (`GET /api/users/profile/views`).
+         */
         get: operations["public_profile"];
         put?: never;
         post?: never;
@@ -1861,6 +1963,13 @@ export interface components {
             company_size: components["schemas"]["CompanySize"];
             description: string;
             industry: string;
+            /**
+             * Format: double
+             * @description Average stars freelancers gave the client, when reviewed.
+             */
+            rating?: number | null;
+            /** Format: int32 */
+            rating_count: number;
             website?: string | null;
         };
         ClientProfileInput: {
@@ -1907,6 +2016,18 @@ export interface components {
          * @description The agreement a hire creates between a client and a freelancer.
          */
         ContractId: string;
+        /** @description A contract's reviews as the caller may see them. */
+        ContractReviewsView: {
+            /** @description Whether the caller may write their review now. */
+            can_review: boolean;
+            from_client?: null | components["schemas"]["Review"];
+            from_freelancer?: null | components["schemas"]["Review"];
+            /**
+             * Format: date-time
+             * @description When reviews close; null while the contract cannot be reviewed.
+             */
+            window_closes_at?: string | null;
+        };
         /** @enum {string} */
         ContractStatus: "active" | "paused" | "completed" | "cancelled";
         Conversation: {
@@ -1928,6 +2049,15 @@ export interface components {
          * @enum {string}
          */
         Currency: "usd" | "eur" | "gbp" | "cad" | "aud";
+        DayViewCount: {
+            /** Format: date */
+            day: string;
+            /**
+             * Format: int64
+             * @description Distinct viewers that day.
+             */
+            views: number;
+        };
         DeclineRequest: {
             /** @description Told to the freelancer. */
             reason?: string | null;
@@ -1994,6 +2124,8 @@ export interface components {
             headline: string;
             hourly_rate?: null | components["schemas"]["Money"];
             id: components["schemas"]["UserId"];
+            /** @description The badge earned from the track record, recomputed daily. */
+            level: components["schemas"]["FreelancerLevel"];
             location?: string | null;
             /** Format: date-time */
             member_since: string;
@@ -2012,6 +2144,8 @@ export interface components {
             rating_count: number;
             skills: components["schemas"]["SkillTag"][];
         };
+        /** @enum {string} */
+        FreelancerLevel: "new" | "rising" | "level_1" | "level_2" | "top_rated";
         FreelancerProfile: {
             availability: components["schemas"]["Availability"];
             bio: string;
@@ -2025,6 +2159,8 @@ export interface components {
             experience_level: components["schemas"]["ExperienceLevel"];
             headline: string;
             hourly_rate?: null | components["schemas"]["Money"];
+            /** @description The badge earned from the track record, recomputed daily. */
+            level: components["schemas"]["FreelancerLevel"];
             portfolio: components["schemas"]["PortfolioItem"][];
             /**
              * Format: double
@@ -2489,7 +2625,7 @@ export interface components {
          */
         NotificationId: string;
         /** @enum {string} */
-        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled";
+        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -2579,6 +2715,8 @@ export interface components {
                 headline: string;
                 hourly_rate?: null | components["schemas"]["Money"];
                 id: components["schemas"]["UserId"];
+                /** @description The badge earned from the track record, recomputed daily. */
+                level: components["schemas"]["FreelancerLevel"];
                 location?: string | null;
                 /** Format: date-time */
                 member_since: string;
@@ -2823,6 +2961,15 @@ export interface components {
             /** @description IANA time zone name such as `Europe/Berlin`. */
             timezone?: string | null;
         };
+        ProfileViewSeries: {
+            /** @description Every day of the range, oldest first, zero where nobody looked. */
+            items: components["schemas"]["DayViewCount"][];
+            /**
+             * Format: int64
+             * @description The sum over the range.
+             */
+            total: number;
+        };
         /** @enum {string} */
         ProjectDuration: "under_1_month" | "1_to_3_months" | "3_to_6_months" | "over_6_months";
         Proposal: {
@@ -2941,6 +3088,11 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        /** @description `POST /api/reviews/{id}/reply`: the reviewed party's public answer. */
+        ReplyInput: {
+            /** @description 1 to 2,000 characters. */
+            body: string;
+        };
         Report: {
             /** Format: date-time */
             created_at: string;
@@ -2969,6 +3121,82 @@ export interface components {
             subject_id: string;
             /** @description `user`, `job` or `message`. */
             subject_kind: string;
+        };
+        Review: {
+            comment: string;
+            contract_id: components["schemas"]["ContractId"];
+            /** Format: date-time */
+            created_at: string;
+            id: components["schemas"]["ReviewId"];
+            job_id: components["schemas"]["JobId"];
+            /** @description The reviewer's words for the platform; present for admins only. */
+            private_feedback?: string | null;
+            /**
+             * Format: int32
+             * @description Whole stars, 1 to 5.
+             */
+            rating: number;
+            /**
+             * Format: date-time
+             * @description When the review became visible; null while it is hidden, when only its author sees it.
+             */
+            released_at?: string | null;
+            reply?: null | components["schemas"]["ReviewReply"];
+            reviewee_id: components["schemas"]["UserId"];
+            /** @description The side of the contract the reviewed party was on. */
+            reviewee_side: components["schemas"]["ReviewSide"];
+            reviewer: components["schemas"]["Reviewer"];
+            /** @description The contract's title. */
+            title: string;
+        };
+        /**
+         * Format: uuid
+         * @description What one party of a finished contract said of the other.
+         */
+        ReviewId: string;
+        /** @description `POST /api/reviews`. */
+        ReviewInput: {
+            /** @description Shown to everyone once the review is released (1 to 5,000 characters). */
+            comment: string;
+            contract_id: components["schemas"]["ContractId"];
+            /** @description For the platform alone: never shown to the other party or the public. */
+            private_feedback?: string | null;
+            /**
+             * Format: int32
+             * @description Whole stars, 1 to 5.
+             */
+            rating: number;
+        };
+        /** @description A page of released reviews with the average over all of them. */
+        ReviewList: {
+            /**
+             * Format: double
+             * @description Average stars of every released review listed (all pages); null without any.
+             */
+            average?: number | null;
+            /**
+             * Format: int32
+             * @description How many released reviews there are (all pages).
+             */
+            count: number;
+            items: components["schemas"]["Review"][];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description The reviewed party's public answer. */
+        ReviewReply: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @enum {string} */
+        ReviewSide: "freelancer" | "client";
+        /** @description Who wrote a review. */
+        Reviewer: {
+            /** @description `/api/files/{id}` of their avatar, when they have one. */
+            avatar_url?: string | null;
+            id: components["schemas"]["UserId"];
+            name: string;
         };
         /**
          * @description What a user does on the marketplace. A user may hold several roles: a
@@ -4668,6 +4896,36 @@ export interface operations {
             };
         };
     };
+    contract_reviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contract id */
+                id: components["schemas"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReviewsView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     time_entries: {
         parameters: {
             query?: {
@@ -5112,6 +5370,8 @@ export interface operations {
                 /** @description Average stars, 0 to 5 (for example 4.5). */
                 min_rating?: number;
                 min_completed_jobs?: number;
+                /** @description Comma-separated levels, any of them: `new`, `rising`, `level_1`, `level_2`, `top_rated`. */
+                level?: string;
                 /** @description `rank` (default), `rate_low`, `rate_high`, `newest`. */
                 sort?: string;
                 limit?: number;
@@ -6753,6 +7013,161 @@ export interface operations {
             };
         };
     };
+    create_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description no such contract, or the caller is not a party */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `contract_not_ended`, `contract_not_paid`, `already_reviewed`, `review_window_closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_reviews: {
+        parameters: {
+            query?: {
+                /**
+                 * @description For a user: the side they were reviewed on, `freelancer` (default) or
+                 *     `client`. For a job: only reviews of that side (both by default).
+                 */
+                as?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description a user id or a job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reply_to_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description review id */
+                id: components["schemas"]["ReviewId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description only the reviewed party replies */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `already_replied` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_skills: {
         parameters: {
             query?: {
@@ -7208,6 +7623,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OwnProfile"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    profile_views: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), included; 29 days before `to` by default. */
+                from?: string;
+                /** @description Last day (UTC), included; today by default. At most 366 days from `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileViewSeries"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             401: {

@@ -81,7 +81,7 @@ pub async fn seed(db: &store::Db, users: u32) -> anyhow::Result<u32> {
                     let profile = freelancer(&mut rng, &chosen);
                     profiles::save_freelancer(&txn, user.id, &profile, &chosen, now).await?;
                     if let Some(saved) = profiles::load(&txn, user.id).await? {
-                        let signals = services::profiles::rank_signals(&saved, &profile);
+                        let signals = services::reputation::profile_signals(&saved, &profile);
                         profiles::set_rank(&txn, user.id, rank_score(&signals)).await?;
                     }
                 }
@@ -139,5 +139,6 @@ fn client(rng: &mut StdRng) -> ClientRecord {
         company_size: [CompanySize::Small, CompanySize::Medium, CompanySize::Large][rng.gen_range(0..3)],
         industry: INDUSTRIES[rng.gen_range(0..INDUSTRIES.len())].to_owned(),
         description: "We hire freelancers for product and marketing work.".to_owned(),
+        rating: None,
     }
 }
