@@ -27,6 +27,7 @@ use crate::state::AppState;
             `message:send`, `sync`, `message:read`, `typing`; pushes `message:new`, `message:updated`, \
             `message:read`, `typing`, `notification:new`"),
         (name = "friends", description = "Friendships, blocks, recommendations of freelancers and jobs shared between friends"),
+        (name = "dashboards", description = "Each user's own figures, from the tables and the ledger"),
         (name = "trust", description = "Reporting abuse to the admins"),
         (name = "admin", description = "Administrators only; everyone else is answered 404"),
         (name = "operations", description = "Health, readiness, metrics"),

@@ -7,6 +7,12 @@ pub mod admin;
 pub mod balances;
 pub mod chat;
 pub mod contracts;
+pub mod dashboard;
+
+/// Figures' ranges, for the edge.
+pub mod metrics {
+    pub use store::metrics::Range;
+}
 pub mod files;
 pub mod freelancers;
 pub mod idempotency;
@@ -65,6 +71,7 @@ pub use admin::Admin;
 pub use balances::Balances;
 pub use chat::Chat;
 pub use contracts::Contracts;
+pub use dashboard::Dashboard;
 pub use files::Files;
 pub use freelancers::Freelancers;
 pub use idempotency::Idempotency;
@@ -102,6 +109,7 @@ pub struct Services {
     pub chat: Chat,
     pub social: Social,
     pub admin: Admin,
+    pub dashboard: Dashboard,
     pub reports: Reports,
     pub notification_settings: NotificationSettings,
     /// Sends the mail queue; run by the sender loop.
@@ -125,18 +133,24 @@ impl Services {
         let notifier = Notifier::new(&mail);
         let unsubscribe = crate::mail::unsubscribe::UnsubscribeKey::new(mail.unsubscribe_secret);
         let profiles = Profiles::new(db.clone());
+        let profile_views = ProfileViews::new(db.clone());
+        let balances = Balances::new(db.clone());
+        let payments = Payments::new(db.clone(), ports.payments, notifier.clone());
+        let dashboard =
+            Dashboard::new(db.clone(), payments.clone(), balances.clone(), profile_views.clone(), ports.fanout.clone());
         Self {
+            dashboard,
             accounts: Accounts::new(db.clone(), auth),
             reviews: Reviews::new(db.clone(), profiles.clone(), notifier.clone()),
             reputation: Reputation::new(db.clone(), profiles.clone()),
-            profile_views: ProfileViews::new(db.clone()),
+            profile_views,
             profiles,
             skills: Skills::new(db.clone()),
             jobs: Jobs::new(db.clone(), notifier.clone()),
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
-            balances: Balances::new(db.clone()),
-            payments: Payments::new(db.clone(), ports.payments, notifier.clone()),
+            balances,
+            payments,
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone(), ports.fanout.clone()),

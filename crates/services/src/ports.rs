@@ -172,4 +172,6 @@ pub trait Fanout: Send + Sync {
     async fn push(&self, users: &[domain::UserId], push: Push);
     /// Closes every open socket of `user`, on every instance.
     async fn disconnect(&self, user: domain::UserId);
+    /// Sockets connected now, on every instance.
+    async fn connected(&self) -> u64;
 }

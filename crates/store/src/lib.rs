@@ -31,6 +31,7 @@ pub mod ledger;
 pub mod mail_queue;
 pub mod matching;
 pub mod messages;
+pub mod metrics;
 pub mod milestones;
 pub mod notification_preferences;
 pub mod notifications;

@@ -49,6 +49,17 @@ impl<A: Adapter> Fanout for SocketFanout<A> {
         }
     }
 
+    async fn connected(&self) -> u64 {
+        let Some(ns) = self.io.of("/") else { return 0 };
+        match ns.fetch_sockets().await {
+            Ok(sockets) => sockets.len() as u64,
+            Err(err) => {
+                tracing::warn!(error = %err, "could not count the sockets of every instance");
+                0
+            }
+        }
+    }
+
     async fn disconnect(&self, user: UserId) {
         let Some(ns) = self.io.of("/") else { return };
         if let Err(err) = ns.to(user_room(user)).disconnect().await {

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod balance;
 pub mod chats;
 pub mod contracts;
+pub mod dashboard;
 pub mod files;
 pub mod freelancers;
 pub mod friends;
@@ -58,6 +59,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(shares::router())
         .merge(suggestions::router())
         .merge(admin::router())
+        .merge(dashboard::router())
         .merge(reports::router())
         .merge(notification_settings::router())
         .merge(reviews::router())

@@ -7,6 +7,7 @@ mod chat;
 mod commands;
 mod concurrency;
 mod conventions;
+mod dashboards;
 mod escrow;
 mod files;
 mod finished_work;

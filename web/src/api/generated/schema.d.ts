@@ -39,6 +39,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's figures over a date range. */
+        get: operations["admin_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/reports": {
         parameters: {
             query?: never;
@@ -731,6 +748,23 @@ export interface paths {
         put?: never;
         /** Mark a conversation read up to `seq`; the other member sees the receipt. */
         post: operations["mark_conversation_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own figures: as a freelancer, as a client, or both. */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1958,6 +1992,16 @@ export interface components {
              */
             stripe_publishable_key?: string | null;
         };
+        ClientDashboard: {
+            /** Format: int64 */
+            active_contracts: number;
+            /** Format: int64 */
+            freelancers_hired: number;
+            /** @description Open jobs, newest first (up to twenty), with their proposal counts. */
+            open_jobs: components["schemas"]["OpenJobCount"][];
+            /** @description Spent per month, the last twelve (fees included, less refunds). */
+            spending_by_month: components["schemas"]["Month"][];
+        };
         ClientProfile: {
             company_name: string;
             company_size: components["schemas"]["CompanySize"];
@@ -2049,6 +2093,10 @@ export interface components {
          * @enum {string}
          */
         Currency: "usd" | "eur" | "gbp" | "cad" | "aud";
+        DashboardView: {
+            client?: null | components["schemas"]["ClientDashboard"];
+            freelancer?: null | components["schemas"]["FreelancerDashboard"];
+        };
         DayViewCount: {
             /** Format: date */
             day: string;
@@ -2143,6 +2191,25 @@ export interface components {
             /** Format: int32 */
             rating_count: number;
             skills: components["schemas"]["SkillTag"][];
+        };
+        FreelancerDashboard: {
+            /** Format: int64 */
+            active_contracts: number;
+            balance: components["schemas"]["BalanceView"];
+            /** @description Earned per month, the last twelve (after service fees). */
+            earnings_by_month: components["schemas"]["Month"][];
+            /**
+             * Format: int32
+             * @description Completed contracts out of all ended ones, 0 to 100; absent before the first ends.
+             */
+            job_success_score?: number | null;
+            level?: null | components["schemas"]["FreelancerLevel"];
+            /** @description Profile views per day, the last thirty. */
+            profile_views: components["schemas"]["DayViewCount"][];
+            /** @description Proposals per status: `submitted`, `shortlisted`, `hired`, ... */
+            proposals_by_status: {
+                [key: string]: number;
+            };
         };
         /** @enum {string} */
         FreelancerLevel: "new" | "rising" | "level_1" | "level_2" | "top_rated";
@@ -2651,6 +2718,12 @@ export interface components {
             /** @description The kinds to change, each at most once; kinds left out keep their setting. */
             items: components["schemas"]["NotificationPreference"][];
         };
+        OpenJobCount: {
+            id: components["schemas"]["JobId"];
+            /** Format: int64 */
+            proposals: number;
+            title: string;
+        };
         /** @description A client's job with its proposal counts. */
         OwnJobSummary: components["schemas"]["JobSummary"] & {
             /**
@@ -2918,6 +2991,31 @@ export interface components {
         PendingRequestPage: {
             items: components["schemas"]["PendingRequest"][];
             next_cursor?: string | null;
+        };
+        PlatformMetrics: {
+            /**
+             * Format: int64
+             * @description Sockets connected now, on every instance.
+             */
+            active_sockets: number;
+            /** Format: int64 */
+            contracts_started: number;
+            /** @description Client money held in escrow now. */
+            escrow_held: components["schemas"]["Money"][];
+            /** Format: date-time */
+            from: string;
+            /** @description Gross merchandise volume: what clients were charged to fund work in the range, fees included. */
+            gross_merchandise_volume: components["schemas"]["Money"][];
+            /** Format: int64 */
+            jobs_posted: number;
+            /** @description Fees the platform kept from movements in the range, net of refunded fees. */
+            platform_revenue: components["schemas"]["Money"][];
+            /** @description Sign-ups per day in the range, by role. */
+            signups: components["schemas"]["SignupDay"][];
+            /** Format: date-time */
+            to: string;
+            /** @description Every user now, by role (a user may hold several). */
+            users_by_role: components["schemas"]["UsersByRole"];
         };
         PlatformSettings: {
             /**
@@ -3239,6 +3337,14 @@ export interface components {
             /** @description `true` puts the proposal on the shortlist, `false` takes it off. */
             shortlisted: boolean;
         };
+        SignupDay: {
+            /** Format: int64 */
+            clients: number;
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            freelancers: number;
+        };
         SignupRequest: {
             email: string;
             name: string;
@@ -3421,6 +3527,14 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        UsersByRole: {
+            /** Format: int64 */
+            admins: number;
+            /** Format: int64 */
+            clients: number;
+            /** Format: int64 */
+            freelancers: number;
+        };
         /** @enum {string} */
         Visibility: "public" | "invite_only";
         WebhookAck: {
@@ -3567,6 +3681,46 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_metrics: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (included); thirty days before `to` when absent. */
+                from?: string;
+                /** @description End of the range (excluded); now when absent. At most 366 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformMetrics"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5272,6 +5426,33 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardView"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,153 @@
+//! Figures for dashboards, computed from the tables and the ledger each time
+//! (no counters that could drift from what they count).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use domain::UserId;
+use sea_orm::prelude::{Expr, Uuid};
+use sea_orm::sea_query::{Alias, ExprTrait as _, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QuerySelect};
+
+use crate::entity::{contract, job, ledger_posting as posting, ledger_transaction as transaction, proposal, user};
+use crate::error::StoreResult;
+
+/// A half-open time range, `[from, to)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Range {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// How many of the user's contracts are in each status, on one side.
+pub async fn contracts_by_status(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    as_client: bool,
+) -> StoreResult<BTreeMap<String, u64>> {
+    let side = if as_client { contract::Column::ClientId } else { contract::Column::FreelancerId };
+    counts_by(db, contract::Entity::find().filter(side.eq(user.into_uuid())), contract::Column::Status).await
+}
+
+/// How many of the freelancer's proposals are in each status.
+pub async fn proposals_by_status(db: &impl ConnectionTrait, freelancer: UserId) -> StoreResult<BTreeMap<String, u64>> {
+    counts_by(
+        db,
+        proposal::Entity::find().filter(proposal::Column::FreelancerId.eq(freelancer.into_uuid())),
+        proposal::Column::Status,
+    )
+    .await
+}
+
+async fn counts_by<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    select: sea_orm::Select<E>,
+    column: impl ColumnTrait,
+) -> StoreResult<BTreeMap<String, u64>> {
+    let rows: Vec<(String, i64)> = select
+        .select_only()
+        .column(column)
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .group_by(column)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(status, n)| (status, u64::try_from(n).unwrap_or(0))).collect())
+}
+
+/// Distinct freelancers the client has hired.
+pub async fn freelancers_hired(db: &impl ConnectionTrait, client: UserId) -> StoreResult<u64> {
+    let ids: Vec<Uuid> = contract::Entity::find()
+        .select_only()
+        .column(contract::Column::FreelancerId)
+        .distinct()
+        .filter(contract::Column::ClientId.eq(client.into_uuid()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(ids.len() as u64)
+}
+
+/// Sign-ups in the range: (time, is freelancer, is client) for each.
+pub async fn signups(db: &impl ConnectionTrait, range: Range) -> StoreResult<Vec<(DateTime<Utc>, bool, bool)>> {
+    Ok(user::Entity::find()
+        .select_only()
+        .columns([user::Column::CreatedAt, user::Column::IsFreelancer, user::Column::IsClient])
+        .filter(user::Column::CreatedAt.gte(range.from))
+        .filter(user::Column::CreatedAt.lt(range.to))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Users by role, now.
+pub async fn users_by_role(db: &impl ConnectionTrait) -> StoreResult<(u64, u64, u64)> {
+    let count = |column: user::Column| user::Entity::find().filter(column.eq(true)).count(db);
+    Ok((
+        count(user::Column::IsFreelancer).await?,
+        count(user::Column::IsClient).await?,
+        count(user::Column::IsAdmin).await?,
+    ))
+}
+
+pub async fn jobs_posted(db: &impl ConnectionTrait, range: Range) -> StoreResult<u64> {
+    Ok(job::Entity::find()
+        .filter(job::Column::PostedAt.gte(range.from))
+        .filter(job::Column::PostedAt.lt(range.to))
+        .count(db)
+        .await?)
+}
+
+pub async fn contracts_started(db: &impl ConnectionTrait, range: Range) -> StoreResult<u64> {
+    Ok(contract::Entity::find()
+        .filter(contract::Column::StartedAt.gte(range.from))
+        .filter(contract::Column::StartedAt.lt(range.to))
+        .count(db)
+        .await?)
+}
+
+#[derive(FromQueryResult)]
+struct Total {
+    currency: String,
+    total: i64,
+}
+
+/// Sum of the postings to accounts of `kind` per currency, of transactions
+/// of `movement` (any when `None`) made in `range` (all time when `None`).
+pub async fn posted(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    movement: Option<&str>,
+    range: Option<Range>,
+) -> StoreResult<BTreeMap<String, i64>> {
+    let backend = db.get_database_backend();
+    // SUM is DECIMAL on MySQL; the cast keeps it an integer everywhere.
+    let total = match backend {
+        sea_orm::DbBackend::MySql => Expr::cust("CAST(SUM(ledger_postings.amount) AS SIGNED)"),
+        _ => Expr::cust("CAST(SUM(ledger_postings.amount) AS BIGINT)"),
+    };
+    let mut select = Query::select();
+    select
+        .column((posting::Entity, posting::Column::Currency))
+        .expr_as(total, Alias::new("total"))
+        .from(posting::Entity)
+        .and_where(Expr::col((posting::Entity, posting::Column::AccountKind)).eq(kind))
+        .group_by_col((posting::Entity, posting::Column::Currency));
+    if movement.is_some() || range.is_some() {
+        select.inner_join(
+            transaction::Entity,
+            Expr::col((transaction::Entity, transaction::Column::Id))
+                .equals((posting::Entity, posting::Column::TransactionId)),
+        );
+    }
+    if let Some(movement) = movement {
+        select.and_where(Expr::col((transaction::Entity, transaction::Column::Movement)).eq(movement));
+    }
+    if let Some(range) = range {
+        select
+            .and_where(Expr::col((transaction::Entity, transaction::Column::CreatedAt)).gte(range.from))
+            .and_where(Expr::col((transaction::Entity, transaction::Column::CreatedAt)).lt(range.to));
+    }
+    let rows = Total::find_by_statement(backend.build(&select)).all(db).await?;
+    Ok(rows.into_iter().map(|r| (r.currency, r.total)).collect())
+}
