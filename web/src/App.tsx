@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactElement } from "react";
-import { Outlet, ScrollRestoration, type RouteObject } from "react-router";
+import { Navigate, Outlet, ScrollRestoration, type RouteObject } from "react-router";
 import { QueryClient, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "./api/errors";
 import { RequireRole } from "./auth/RequireRole";
@@ -29,6 +29,13 @@ import { PostJobPage } from "./pages/PostJobPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { PublicProfilePage } from "./pages/PublicProfilePage";
 import { SignupPage } from "./pages/SignupPage";
+import { AdminAnnouncementsPage } from "./pages/admin/AdminAnnouncementsPage";
+import { AdminAuditLogPage } from "./pages/admin/AdminAuditLogPage";
+import { AdminLayout } from "./pages/admin/AdminLayout";
+import { AdminReportsPage } from "./pages/admin/AdminReportsPage";
+import { AdminSettingsPage } from "./pages/admin/AdminSettingsPage";
+import { AdminUserPage } from "./pages/admin/AdminUserPage";
+import { AdminUsersPage } from "./pages/admin/AdminUsersPage";
 import { RealtimeProvider } from "./realtime/RealtimeProvider";
 
 export function createQueryClient() {
@@ -128,6 +135,19 @@ export const routes: RouteObject[] = [
       { path: "contracts/:id", element: authed(<ContractPage />) },
       { path: "balance", element: authed(<BalancePage />) },
       { path: "invoices", element: authed(<InvoicesPage />) },
+      {
+        path: "admin",
+        element: authed(<AdminLayout />),
+        children: [
+          { index: true, element: <Navigate to="/admin/users" replace /> },
+          { path: "users", element: <AdminUsersPage /> },
+          { path: "users/:id", element: <AdminUserPage /> },
+          { path: "settings", element: <AdminSettingsPage /> },
+          { path: "audit-log", element: <AdminAuditLogPage /> },
+          { path: "reports", element: <AdminReportsPage /> },
+          { path: "announcements", element: <AdminAnnouncementsPage /> },
+        ],
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

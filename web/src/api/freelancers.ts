@@ -13,6 +13,7 @@ export interface FreelancerQuery {
   availability?: string;
   min_rating?: number;
   min_completed_jobs?: number;
+  level?: string;
   sort?: string;
   limit?: number;
   cursor?: string;

@@ -106,3 +106,28 @@ export type SuggestedFreelancer = Schemas["SuggestedFreelancer"];
 export type SuggestedFreelancers = Schemas["SuggestedFreelancers"];
 /** How a suggested freelancer is connected to the client (`SuggestedFreelancer.connection`). */
 export type Connection = "friend" | "friend_of_friend";
+export type FreelancerLevel = Schemas["FreelancerLevel"];
+export type Review = Schemas["Review"];
+export type ReviewInput = Schemas["ReviewInput"];
+export type ReviewList = Schemas["ReviewList"];
+export type ReviewSide = Schemas["ReviewSide"];
+export type ContractReviews = Schemas["ContractReviewsView"];
+export type ProfileViewSeries = Schemas["ProfileViewSeries"];
+export type ReportRequest = Schemas["ReportRequest"];
+export type Report = Schemas["Report"];
+export type ReportPage = Schemas["ReportPage"];
+export type AdminUser = Schemas["AdminUserView"];
+export type AdminUserPage = Schemas["AdminUserPage"];
+export type PlatformSettings = Schemas["PlatformSettings"];
+export type SettingsUpdate = Schemas["SettingsUpdate"];
+export type AuditLogEntry = Schemas["AuditLogEntry"];
+export type AuditLogPage = Schemas["AuditLogPage"];
+export type Announcement = Schemas["Announcement"];
+export type AnnouncementPage = Schemas["AnnouncementPage"];
+export type AnnounceRequest = Schemas["AnnounceRequest"];
+/** What a report is about (`ReportRequest.subject_kind`). */
+export type ReportSubject = "user" | "job" | "message";
+/** Why something is reported (`ReportRequest.reason`). */
+export type ReportReason = "spam" | "fraud" | "harassment" | "inappropriate" | "off_platform_payment" | "other";
+/** Who an announcement goes to (`AnnounceRequest.audience`). */
+export type Audience = "all" | "freelancer" | "client";

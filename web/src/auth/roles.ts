@@ -5,6 +5,7 @@ import { useSession } from "./session";
 export interface Roles {
   freelancer: boolean;
   client: boolean;
+  admin: boolean;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface Roles {
 export function useRoles(): Roles {
   const session = useSession();
   const profile = useQuery({ ...ownProfileQuery(), enabled: session !== null });
-  if (!session) return { freelancer: false, client: false };
+  if (!session) return { freelancer: false, client: false, admin: false };
   const roles: string[] = profile.data?.roles ?? [session.user.role];
-  return { freelancer: roles.includes("freelancer"), client: roles.includes("client") };
+  return { freelancer: roles.includes("freelancer"), client: roles.includes("client"), admin: roles.includes("admin") };
 }

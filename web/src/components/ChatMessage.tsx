@@ -8,6 +8,7 @@ import { formatMessageTime } from "../lib/chatMessages";
 import type { Outgoing } from "../lib/useChat";
 import { DocumentButton } from "./DocumentButton";
 import { FormErrors } from "./FormErrors";
+import { ReportDialog } from "./ReportDialog";
 
 const MAX_BODY = 5000;
 
@@ -21,7 +22,7 @@ interface ChatMessageProps {
   onChanged: (message: Message) => void;
 }
 
-type Mode = "reading" | "editing" | "deleting";
+type Mode = "reading" | "editing" | "deleting" | "reporting";
 
 /** One message: its words and files, when it was sent, and (for one's own) edit and delete. */
 export function ChatMessage({ message, mine, senderName, seen, onChanged }: ChatMessageProps) {
@@ -131,7 +132,16 @@ export function ChatMessage({ message, mine, senderName, seen, onChanged }: Chat
             </button>
           </>
         )}
+        {!mine && !deleted && mode === "reading" && (
+          <>
+            {" · "}
+            <button type="button" className="link-button" aria-label={`Report message from ${senderName}`} onClick={() => setMode("reporting")}>
+              Report
+            </button>
+          </>
+        )}
       </p>
+      {mode === "reporting" && <ReportDialog kind="message" subjectId={message.id} what={`message from ${senderName}`} onClose={() => setMode("reading")} />}
       {mode === "deleting" && !deleted && (
         <div className="chat-message__confirm" role="group" aria-label="Delete message">
           <span>Delete this message for both of you?</span>

@@ -5,6 +5,7 @@ import { AVAILABILITY, EXPERIENCE_LEVELS } from "../lib/labels";
 import { formatHourlyRate } from "../lib/money";
 import { Avatar } from "./Avatar";
 import { InviteToJob } from "./InviteToJob";
+import { LevelBadge } from "./LevelBadge";
 
 /** "★ 4.8 (12 reviews)", or that there are none yet. */
 export function describeRating(card: Pick<FreelancerCard, "rating" | "rating_count">): string {
@@ -29,6 +30,9 @@ export function FreelancerResult({ freelancer }: { freelancer: FreelancerCard })
         <strong className="rate">{freelancer.hourly_rate ? formatHourlyRate(freelancer.hourly_rate) : "Rate on request"}</strong>
       </div>
       <ul className="meta">
+        <li>
+          <LevelBadge level={freelancer.level} />
+        </li>
         <li>{describeRating(freelancer)}</li>
         <li>
           {freelancer.completed_jobs} job{freelancer.completed_jobs === 1 ? "" : "s"} completed

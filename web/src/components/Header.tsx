@@ -108,6 +108,11 @@ export function Header() {
                     )}
                   </NavLink>
                 </li>
+                {roles.admin && (
+                  <li>
+                    <NavLink to="/admin">Admin</NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink to="/profile" end>
                     My profile

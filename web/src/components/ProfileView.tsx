@@ -3,6 +3,7 @@ import { fileUrl } from "../api/endpoints";
 import { formatHourlyRate } from "../lib/money";
 import { AVAILABILITY, COMPANY_SIZES, ROLES, formatMonth, formatPeriod } from "../lib/labels";
 import { Avatar } from "./Avatar";
+import { LevelBadge } from "./LevelBadge";
 
 interface ProfileViewProps {
   profile: PublicProfile;
@@ -29,6 +30,11 @@ export function ProfileView({ profile, email }: ProfileViewProps) {
             <li>Member since {formatMonth(profile.member_since)}</li>
             {email && <li>{email}</li>}
           </ul>
+          {freelancer && (
+            <p>
+              <LevelBadge level={freelancer.level} />
+            </p>
+          )}
           <ul className="tags" aria-label="Roles">
             {profile.roles.map((role) => (
               <li key={role} className="tag">

@@ -5,7 +5,7 @@ const read = (search: string) => freelancerFiltersFromSearch(new URLSearchParams
 
 describe("freelancer search filters", () => {
   it("round-trips through the query string, leaving defaults out", () => {
-    const filters = read("q=rust&skills=rust,go&skills_match=any&experience_level=expert&hourly_rate_min=50&location=Lisbon&availability=part_time&min_rating=4.5&min_completed_jobs=3&sort=rate_low");
+    const filters = read("q=rust&skills=rust,go&skills_match=any&experience_level=expert&hourly_rate_min=50&location=Lisbon&availability=part_time&min_rating=4.5&min_completed_jobs=3&level=top_rated&sort=rate_low");
     expect(filters).toEqual({
       q: "rust",
       skills: ["rust", "go"],
@@ -17,6 +17,7 @@ describe("freelancer search filters", () => {
       availability: "part_time",
       min_rating: "4.5",
       min_completed_jobs: "3",
+      level: "top_rated",
       sort: "rate_low",
     });
     expect(read(freelancerFiltersToSearch(filters).toString())).toEqual(filters);
@@ -25,7 +26,7 @@ describe("freelancer search filters", () => {
   });
 
   it("drops what cannot be meant", () => {
-    expect(read("skills_match=some&availability=never&min_rating=2&sort=best&min_completed_jobs=-1&experience_level=guru")).toEqual(EMPTY_FREELANCER_FILTERS);
+    expect(read("skills_match=some&availability=never&min_rating=2&sort=best&min_completed_jobs=-1&experience_level=guru&level=legend")).toEqual(EMPTY_FREELANCER_FILTERS);
   });
 
   it("builds the API query with rates in cents", () => {
@@ -36,9 +37,10 @@ describe("freelancer search filters", () => {
       hourly_rate_max: "$120",
       min_rating: "4",
       min_completed_jobs: "2",
+      level: "level_2",
     });
     expect(errors).toEqual({});
-    expect(query).toEqual({ sort: "rank", skills: "rust,go", skills_match: "all", hourly_rate_min: 4550, hourly_rate_max: 12000, min_rating: 4, min_completed_jobs: 2 });
+    expect(query).toEqual({ sort: "rank", skills: "rust,go", skills_match: "all", hourly_rate_min: 4550, hourly_rate_max: 12000, min_rating: 4, min_completed_jobs: 2, level: "level_2" });
   });
 
   it("reports filters it cannot read", () => {

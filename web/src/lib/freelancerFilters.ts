@@ -1,6 +1,6 @@
 import type { FreelancerQuery } from "../api/freelancers";
-import type { Availability, ExperienceLevel } from "../api/types";
-import { AVAILABILITY, EXPERIENCE_LEVELS } from "./labels";
+import type { Availability, ExperienceLevel, FreelancerLevel } from "../api/types";
+import { AVAILABILITY, EXPERIENCE_LEVELS, FREELANCER_LEVELS } from "./labels";
 import { parseAmountToCents } from "./money";
 
 export const FREELANCER_SORTS = {
@@ -28,6 +28,7 @@ export interface FreelancerFilters {
   availability: Availability | "";
   min_rating: string;
   min_completed_jobs: string;
+  level: FreelancerLevel | "";
   sort: FreelancerSort;
 }
 
@@ -42,6 +43,7 @@ export const EMPTY_FREELANCER_FILTERS: FreelancerFilters = {
   availability: "",
   min_rating: "",
   min_completed_jobs: "",
+  level: "",
   sort: "rank",
 };
 
@@ -63,6 +65,7 @@ export function freelancerFiltersFromSearch(params: URLSearchParams): Freelancer
     availability: oneOf(params.get("availability"), AVAILABILITY),
     min_rating: oneOf(params.get("min_rating"), MIN_RATINGS),
     min_completed_jobs: /^\d+$/.test(jobs) && Number(jobs) > 0 ? String(Number(jobs)) : "",
+    level: oneOf(params.get("level"), FREELANCER_LEVELS),
     sort: oneOf(params.get("sort"), FREELANCER_SORTS) || "rank",
   };
 }
@@ -81,6 +84,7 @@ export function freelancerFiltersToSearch(filters: FreelancerFilters): URLSearch
     ["availability", filters.availability],
     ["min_rating", filters.min_rating],
     ["min_completed_jobs", filters.min_completed_jobs.trim()],
+    ["level", filters.level],
     ["sort", filters.sort === "rank" ? "" : filters.sort],
   ];
   for (const [key, value] of entries) if (value) params.set(key, value);
@@ -113,6 +117,7 @@ export function freelancerQuery(filters: FreelancerFilters): BuiltFreelancerQuer
   }
   if (filters.location.trim()) query.location = filters.location.trim();
   if (filters.availability) query.availability = filters.availability;
+  if (filters.level) query.level = filters.level;
   if (filters.min_rating) query.min_rating = Number(filters.min_rating);
   const jobs = filters.min_completed_jobs.trim();
   if (jobs) {

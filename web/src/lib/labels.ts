@@ -1,8 +1,10 @@
 import type {
+  Audience,
   Availability,
   CompanySize,
   ContractStatus,
   ExperienceLevel,
+  FreelancerLevel,
   InvitationStatus,
   JobStatus,
   MilestoneEventKind,
@@ -11,6 +13,7 @@ import type {
   PaymentType,
   ProjectDuration,
   ProposalStatus,
+  ReportReason,
   Role,
   Visibility,
   WithdrawalStatus,
@@ -173,4 +176,47 @@ export function formatAgo(timestamp: string, now: Date = new Date()): string {
   const days = Math.floor(hours / 24);
   if (days < 30) return `${days} day${days === 1 ? "" : "s"} ago`;
   return formatDate(timestamp);
+}
+
+export const FREELANCER_LEVELS: Record<FreelancerLevel, string> = {
+  new: "New talent",
+  rising: "Rising talent",
+  level_1: "Level 1",
+  level_2: "Level 2",
+  top_rated: "Top rated",
+};
+
+export const REPORT_REASONS: Record<ReportReason, string> = {
+  spam: "Spam",
+  fraud: "Fraud or scam",
+  harassment: "Harassment",
+  inappropriate: "Inappropriate content",
+  off_platform_payment: "Asks to pay outside Downwork",
+  other: "Something else",
+};
+
+export const AUDIENCES: Record<Audience, string> = {
+  all: "Everyone",
+  freelancer: "Freelancers",
+  client: "Clients",
+};
+
+export const STANDINGS: Record<string, string> = {
+  active: "Active",
+  suspended: "Suspended",
+  banned: "Banned",
+};
+
+export const REPORT_STATUSES: Record<string, string> = {
+  open: "Open",
+  resolved: "Resolved",
+  dismissed: "Dismissed",
+};
+
+const DAY_TIME = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+
+/** "Jan 10, 2027, 3:05 PM UTC" for a timestamp. */
+export function formatDateTime(instant: string): string {
+  const parsed = new Date(instant);
+  return Number.isNaN(parsed.getTime()) ? instant : DAY_TIME.format(parsed);
 }

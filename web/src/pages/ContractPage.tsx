@@ -6,6 +6,7 @@ import { AddMilestone } from "../components/AddMilestone";
 import { BilledWeeks } from "../components/BilledWeeks";
 import { ContractEnd } from "../components/ContractEnd";
 import { ContractInvoices } from "../components/ContractInvoices";
+import { ContractReviews } from "../components/ContractReviews";
 import { MessageButton } from "../components/MessageButton";
 import { MilestoneCard } from "../components/MilestoneCard";
 import { ErrorPanel, Loading } from "../components/Status";
@@ -109,6 +110,7 @@ function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?
           {role && <AddMilestone contract={c} />}
         </section>
       )}
+      {c.status === "completed" && <ContractReviews contract={c} role={role} nameOf={nameOf} />}
       <ContractInvoices contractId={c.id} me={me} />
       {role && me && <ContractEnd contract={c} role={role} me={me} nameOf={nameOf} />}
     </div>

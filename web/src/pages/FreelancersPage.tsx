@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { searchFreelancers } from "../api/freelancers";
 import { ApiError } from "../api/errors";
-import type { Availability, ExperienceLevel, SkillTag } from "../api/types";
+import type { Availability, ExperienceLevel, FreelancerLevel, SkillTag } from "../api/types";
 import { SelectField, TextField } from "../components/Field";
 import { FormErrors, serverFieldErrors } from "../components/FormErrors";
 import { FreelancerResult } from "../components/FreelancerResult";
@@ -20,7 +20,7 @@ import {
   type FreelancerSort,
   type SkillsMatch,
 } from "../lib/freelancerFilters";
-import { AVAILABILITY, EXPERIENCE_LEVELS } from "../lib/labels";
+import { AVAILABILITY, EXPERIENCE_LEVELS, FREELANCER_LEVELS } from "../lib/labels";
 import { usePaged } from "../lib/usePaged";
 import { useUrlFilters } from "../lib/useUrlFilters";
 
@@ -113,6 +113,14 @@ export function FreelancersPage() {
           >
             <option value="">Any</option>
             {Object.entries(AVAILABILITY).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Level" value={filters.level} error={errors.level} onChange={(e) => choose("level", e.target.value as FreelancerLevel | "")}>
+            <option value="">Any level</option>
+            {Object.entries(FREELANCER_LEVELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

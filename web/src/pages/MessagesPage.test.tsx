@@ -297,6 +297,24 @@ describe("MessagesPage", () => {
     await waitFor(async () => expect(within(await thread()).getAllByText("Message deleted")).toHaveLength(2));
   });
 
+  it("reports a received message, and offers no report of one's own", async () => {
+    const { calls, user } = open({ handlers: { "POST /api/reports": () => json({ id: "r1" }, 201) } });
+    expect(within(await item("Message 1")).queryByRole("button", { name: /^Report/ })).toBeNull();
+    const received = await item("Message 2");
+    await user.click(within(received).getByRole("button", { name: "Report message from Finn Freelancer" }));
+    const form = within(received).getByRole("form", { name: "Report message from Finn Freelancer" });
+    await user.selectOptions(within(form).getByLabelText("Reason"), "Harassment");
+    await user.type(within(form).getByLabelText("Details (optional)"), "Insults");
+    await user.click(within(form).getByRole("button", { name: "Send report" }));
+    expect(await within(received).findByText(/we received your report/)).toBeInTheDocument();
+    expect(calls.find((c) => c.path === "/api/reports")?.body).toEqual({
+      subject_kind: "message",
+      subject_id: chatMessage(2).id,
+      reason: "harassment",
+      details: "Insults",
+    });
+  });
+
   it("loads older messages on demand", async () => {
     const { user } = open({ pages: { first: page([chatMessage(4), chatMessage(3)], "c2"), c2: page([chatMessage(2), chatMessage(1)]) } });
     await item("Message 4");

@@ -4,11 +4,13 @@ import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { setSession } from "../api/session";
 import type { PublicProfile } from "../api/types";
-import { CLIENT_ID, FREELANCER_ID, freelancerProfile } from "../test/fixtures";
+import { CLIENT_ID, FREELANCER_ID, freelancerProfile, review } from "../test/fixtures";
 import { json, mockApi, renderWithProviders } from "../test/utils";
 import { PublicProfilePage } from "./PublicProfilePage";
 
-function open(viewer: string | null, profile: PublicProfile = freelancerProfile({ id: FREELANCER_ID, name: "Finn Freelancer" })) {
+type Handlers = Parameters<typeof mockApi>[0];
+
+function open(viewer: string | null, profile: PublicProfile = freelancerProfile({ id: FREELANCER_ID, name: "Finn Freelancer" }), handlers: Handlers = {}) {
   if (viewer) setSession({ accessToken: "a", refreshToken: "r", user: { id: viewer, email: "x@example.com", name: "X", role: "client" } });
   const api = mockApi({
     [`GET /api/users/${profile.id}`]: () => json(profile),
@@ -16,6 +18,7 @@ function open(viewer: string | null, profile: PublicProfile = freelancerProfile(
     "GET /api/users/friend-requests": () => json({ items: [], next_cursor: null }),
     [`POST /api/users/${profile.id}/block`]: () => new Response(null, { status: 204 }),
     [`DELETE /api/users/${profile.id}/block`]: () => new Response(null, { status: 204 }),
+    ...handlers,
   });
   const user = userEvent.setup();
   renderWithProviders(
@@ -45,7 +48,8 @@ describe("PublicProfilePage", () => {
     expect(await screen.findByRole("heading", { name: "Finn Freelancer" })).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /^Message/ })).toBeNull();
     expect(screen.queryByRole("button", { name: "Recommend to a friend" })).toBeNull();
-    expect(calls.map((c) => c.path)).toEqual([`/api/users/${FREELANCER_ID}`]);
+    // The profile and its public reviews; nothing about friends.
+    expect(calls.map((c) => c.path).filter((path) => !path.startsWith("/api/reviews/"))).toEqual([`/api/users/${FREELANCER_ID}`]);
   });
 
   it("offers a logged-in visitor to add the person as a friend, and to recommend a freelancer", async () => {
@@ -74,5 +78,43 @@ describe("PublicProfilePage", () => {
     await user.click(screen.getByRole("button", { name: "Unblock" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Finn Freelancer" })).toBeInTheDocument();
     expect(calls.filter((c) => c.path.endsWith("/block")).map((c) => c.method)).toEqual(["POST", "DELETE"]);
+  });
+
+  it("shows the level and the reviews with their average and count; the owner may reply", async () => {
+    const profile = freelancerProfile({ id: FREELANCER_ID, name: "Finn Freelancer" });
+    profile.freelancer!.level = "top_rated";
+    const { calls, user } = open(FREELANCER_ID, profile, {
+      [`GET /api/reviews/${FREELANCER_ID}`]: () => json({ items: [review()], average: 4.75, count: 4, next_cursor: null }),
+      [`POST /api/reviews/${review().id}/reply`]: () => json(review({ reply: { body: "Thanks!", created_at: "2026-12-02T10:00:00Z" } }), 201),
+    });
+    expect(await screen.findByText("Top rated")).toBeInTheDocument();
+    const section = await screen.findByRole("region", { name: "Reviews as a freelancer" });
+    expect(await within(section).findByText("★ 4.8 from 4 reviews")).toBeInTheDocument();
+    const item = within(section).getByRole("article", { name: "Review by Cleo Client" });
+    expect(within(item).getByText("Quick, careful work.")).toBeInTheDocument();
+    await user.click(within(item).getByRole("button", { name: "Reply" }));
+    await user.type(within(item).getByLabelText("Your reply"), "Thanks!");
+    await user.click(within(item).getByRole("button", { name: "Post reply" }));
+    expect(calls.find((c) => c.method === "POST")?.body).toEqual({ body: "Thanks!" });
+    expect(calls.find((c) => c.path === `/api/reviews/${FREELANCER_ID}`)?.search).toBe("?as=freelancer");
+  });
+
+  it("offers no reply to a visitor, and shows a client's reviews as a client", async () => {
+    open(FREELANCER_ID, freelancerProfile({ id: CLIENT_ID, name: "Cleo Client", role: "client", roles: ["client"], freelancer: null, client: { company_name: "Cleo Co", company_size: "1", industry: "", description: "", rating_count: 0 } }), {
+      [`GET /api/reviews/${CLIENT_ID}`]: () => json({ items: [], average: null, count: 0 }),
+    });
+    const section = await screen.findByRole("region", { name: "Reviews as a client" });
+    expect(await within(section).findByText("No reviews yet")).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Reviews as a freelancer" })).toBeNull();
+  });
+
+  it("lets a logged-in visitor report the person", async () => {
+    const { calls, user } = open(CLIENT_ID, undefined, { "POST /api/reports": () => json({ id: "r1" }, 201) });
+    await user.click(await screen.findByRole("button", { name: "Report" }));
+    const form = screen.getByRole("form", { name: "Report Finn Freelancer" });
+    await user.selectOptions(within(form).getByLabelText("Reason"), "Spam");
+    await user.click(within(form).getByRole("button", { name: "Send report" }));
+    expect(await screen.findByText(/we received your report/)).toBeInTheDocument();
+    expect(calls.find((c) => c.path === "/api/reports")?.body).toMatchObject({ subject_kind: "user", subject_id: FREELANCER_ID, reason: "spam" });
   });
 });

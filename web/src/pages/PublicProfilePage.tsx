@@ -8,8 +8,10 @@ import { useSession } from "../auth/session";
 import { FormErrors } from "../components/FormErrors";
 import { FriendshipControl } from "../components/FriendshipControl";
 import { MessageButton } from "../components/MessageButton";
+import { ProfileReviews } from "../components/ProfileReviews";
 import { ProfileView } from "../components/ProfileView";
 import { RecommendDialog } from "../components/RecommendDialog";
+import { ReportDialog } from "../components/ReportDialog";
 import { ErrorPanel, Loading } from "../components/Status";
 import { friendsKey } from "./friendQueries";
 import { publicProfileQuery } from "./profileQueries";
@@ -22,6 +24,8 @@ export function PublicProfilePage() {
   const [blockedId, setBlockedId] = useState<string | null>(null);
   const [recommendingId, setRecommendingId] = useState<string | null>(null);
   const recommending = recommendingId === id;
+  const [reportingId, setReportingId] = useState<string | null>(null);
+  const reporting = reportingId === id;
 
   if (blockedId === id && profile.data) return <Blocked user={profile.data} onUnblocked={() => setBlockedId(null)} />;
   if (profile.isPending) return <Loading label="Loading profile…" />;
@@ -55,10 +59,18 @@ export function PublicProfilePage() {
             </button>
           )}
           <MessageButton userId={profile.data.id} name={profile.data.name} className="button button--primary" />
+          {!reporting && (
+            <button type="button" className="button button--ghost" onClick={() => setReportingId(id)}>
+              Report
+            </button>
+          )}
           {recommending && <RecommendDialog freelancer={profile.data} onClose={() => setRecommendingId(null)} />}
+          {reporting && <ReportDialog kind="user" subjectId={profile.data.id} what={profile.data.name} onClose={() => setReportingId(null)} />}
         </div>
       )}
       <ProfileView profile={profile.data} />
+      {profile.data.freelancer && <ProfileReviews userId={profile.data.id} side="freelancer" own={session?.user.id === profile.data.id} />}
+      {profile.data.client && <ProfileReviews userId={profile.data.id} side="client" own={session?.user.id === profile.data.id} />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type {
   ProposalWithJob,
   ReceivedProposal,
   Recommendation,
+  Review,
   SharedJob,
   SuggestedFreelancer,
   TimeEntry,
@@ -340,6 +341,26 @@ export function suggestedFreelancer(overrides: Partial<SuggestedFreelancer> = {}
     text_similarity: 0.5,
     rating: 0.625,
     connection: null,
+    ...overrides,
+  };
+}
+
+/** The client's released review of the fixtures' freelancer on the fixed-price contract. */
+export function review(overrides: Partial<Review> = {}): Review {
+  return {
+    id: "01a22400-7777-7000-8000-0000000000r1",
+    contract_id: contractDetail().id,
+    job_id: fixedJob().id,
+    title: fixedJob().title,
+    reviewer: { id: CLIENT_ID, name: "Cleo Client", avatar_url: null },
+    reviewee_id: FREELANCER_ID,
+    reviewee_side: "freelancer",
+    rating: 5,
+    comment: "Quick, careful work.",
+    private_feedback: null,
+    released_at: "2026-12-01T10:00:00Z",
+    reply: null,
+    created_at: "2026-11-30T10:00:00Z",
     ...overrides,
   };
 }
