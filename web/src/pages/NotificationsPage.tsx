@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { listNotifications, markNotificationsRead } from "../api/notifications";
+import { EmailPreferences } from "../components/EmailPreferences";
 import { FormErrors } from "../components/FormErrors";
 import { LoadMore } from "../components/LoadMore";
 import { ErrorPanel, Loading } from "../components/Status";
@@ -61,6 +62,7 @@ export function NotificationsPage() {
         error={notifications.isFetchNextPageError ? notifications.error : null}
         onLoad={() => notifications.fetchNextPage()}
       />
+      <EmailPreferences />
     </div>
   );
 }
