@@ -8,12 +8,14 @@
 // people made through the API chat live, each in a browser of their own, and
 // the client's bell counts a new proposal as it comes. Last, two more become
 // friends (a request from a profile, accepted on the Friends page), and one
-// shares a job with the other and recommends a freelancer to them.
+// shares a job with the other and recommends a freelancer to them. Then an
+// admin made with create-admin bans a user who has the chat open.
 //
 //   npm run build && npm run e2e
 //
 // Settings: DOWNWORK_BIN (default ../target/debug/downwork), CHROMIUM_PATH
 // (default /usr/bin/chromium), E2E_HEADED=1 to watch it run.
+import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -107,6 +109,12 @@ const market = {
     totalShown: "Milestones total: $450.00 of $450.00",
     amountShown: "$450.00",
   },
+};
+
+/** The administrator of the moderation part, made with `downwork create-admin`. */
+const moderation = {
+  admin: { name: "Ada Admin", email: `ada.admin.${Date.now()}@example.com`, password: "a careful moderator battery" },
+  banReason: `Asked for payment outside Downwork (${marker})`,
 };
 
 /** Fails the walk with a readable message. */
@@ -956,6 +964,59 @@ async function main() {
       await felix.goto("/profile");
       await felix.getByText("Recommended 1 time to friends.").waitFor();
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // Moderation: an administrator made with the binary's create-admin bans the chat's freelancer, who
+    // has the conversation open; their connection drops and their next action ends on the login page.
+    let admin;
+    await walk.step("an admin made with create-admin finds a user with Messages open and bans them", async () => {
+      await new Promise((resolve, reject) =>
+        execFile(
+          bin,
+          ["create-admin", "--email", moderation.admin.email, "--password", moderation.admin.password, "--name", moderation.admin.name],
+          { env: { ...process.env, DOWNWORK_DATA_DIR: server.dataDir, NO_COLOR: "1" } },
+          (error, stdout, stderr) => (error ? reject(new Error(`create-admin failed: ${error.message}\n${stdout}${stderr}`)) : resolve()),
+        ),
+      );
+      const adminAuth = await call("POST", "/api/users/login", { body: { email: moderation.admin.email, password: moderation.admin.password } });
+
+      walk.page = felix;
+      await felix.goto(`/messages/${chatClient.user.id}`);
+      await felix.getByRole("list", { name: `Messages with ${chat.client.name}` }).getByText(chat.reply).waitFor();
+
+      admin = await loggedIn(adminAuth);
+      walk.page = admin;
+      await admin.goto("/");
+      await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+      await admin.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+      await admin.getByLabel("Name or e-mail").fill(chat.freelancer.email);
+      await admin.getByRole("button", { name: "Search" }).click();
+      await admin.getByRole("link", { name: chat.freelancer.name }).click();
+      await admin.getByRole("heading", { level: 1, name: chat.freelancer.name }).waitFor();
+      await admin.getByRole("button", { name: "Ban" }).click();
+      const form = admin.getByRole("form", { name: `Ban ${chat.freelancer.name}` });
+      await form.getByLabel("Reason").fill(moderation.banReason);
+      await form.getByRole("button", { name: "Ban" }).click();
+      await admin.getByText("Banned", { exact: true }).waitFor();
+      await admin.getByText(moderation.banReason).waitFor();
+    });
+
+    await walk.step("the banned user's live connection drops, and their next action lands on the login page", async () => {
+      walk.page = felix;
+      // The server closes the socket at once: "Reconnecting…", or logged out when the session cannot be renewed.
+      await felix.waitForFunction(() => location.pathname === "/login" || document.body.innerText.includes("Reconnecting…"));
+      if (new URL(felix.url()).pathname !== "/login") {
+        await felix.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contracts" }).click();
+      }
+      await felix.waitForURL("**/login");
+      await felix.getByRole("heading", { level: 1, name: "Log in" }).waitFor();
+      const session = await felix.evaluate(() => localStorage.getItem("downwork.session"));
+      expect(session === null, "the banned user's session is still stored");
+
+      walk.page = admin;
+      await admin.goto("/admin/audit-log?action=user.ban");
+      await admin.getByRole("cell", { name: moderation.banReason }).waitFor();
+      await walk.screenshot("admin.png");
     });
   } catch (error) {
     walk.failed += 1;

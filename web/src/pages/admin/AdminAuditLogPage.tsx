@@ -86,14 +86,14 @@ export function AdminAuditLogPage() {
                   <code>{entry.action}</code>
                 </td>
                 <td>
-                  <Link to={`/admin/users/${entry.actor_id}`}>{entry.actor_id.slice(0, 8)}</Link>
+                  <Link to={`/admin/users/${entry.actor_id}`}>{entry.actor_id.slice(-8)}</Link>
                 </td>
                 <td>
                   {entry.subject_kind}
                   {entry.subject_id && (
                     <>
                       {" "}
-                      {entry.subject_kind === "user" ? <Link to={`/admin/users/${entry.subject_id}`}>{entry.subject_id.slice(0, 8)}</Link> : entry.subject_id.slice(0, 8)}
+                      {entry.subject_kind === "user" ? <Link to={`/admin/users/${entry.subject_id}`}>{entry.subject_id.slice(-8)}</Link> : entry.subject_id.slice(-8)}
                     </>
                   )}
                 </td>

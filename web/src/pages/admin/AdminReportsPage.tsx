@@ -58,11 +58,11 @@ function usePagedReports(status: StatusFilter) {
 }
 
 function Subject({ report }: { report: Report }) {
-  if (report.subject_kind === "user") return <Link to={`/admin/users/${report.subject_id}`}>User {report.subject_id.slice(0, 8)}</Link>;
-  if (report.subject_kind === "job") return <Link to={`/jobs/${report.subject_id}`}>Job {report.subject_id.slice(0, 8)}</Link>;
+  if (report.subject_kind === "user") return <Link to={`/admin/users/${report.subject_id}`}>User {report.subject_id.slice(-8)}</Link>;
+  if (report.subject_kind === "job") return <Link to={`/jobs/${report.subject_id}`}>Job {report.subject_id.slice(-8)}</Link>;
   return (
     <span>
-      {report.subject_kind === "message" ? "Message" : report.subject_kind} {report.subject_id.slice(0, 8)}
+      {report.subject_kind === "message" ? "Message" : report.subject_kind} {report.subject_id.slice(-8)}
     </span>
   );
 }
@@ -81,7 +81,7 @@ function ReportCard({ report }: { report: Report }) {
           <Subject report={report} />
         </li>
         <li>
-          Reported by <Link to={`/admin/users/${report.reporter_id}`}>{report.reporter_id.slice(0, 8)}</Link>
+          Reported by <Link to={`/admin/users/${report.reporter_id}`}>{report.reporter_id.slice(-8)}</Link>
         </li>
         <li>{formatDateTime(report.created_at)}</li>
         {report.handled_at && <li>Handled {formatDateTime(report.handled_at)}</li>}
