@@ -1,5 +1,5 @@
 import { api, unwrap } from "./client";
-import type { ContractReviews, Review, ReviewInput, ReviewList, ReviewSide } from "./types";
+import type { ContractReviews, ProfileViewSeries, Review, ReviewInput, ReviewList, ReviewSide } from "./types";
 
 /** One party of a completed contract reviews the other, once. */
 export function submitReview(input: ReviewInput): Promise<Review> {
@@ -19,4 +19,9 @@ export function getContractReviews(contractId: string): Promise<ContractReviews>
 /** The reviewee answers a review, once. */
 export function replyToReview(reviewId: string, body: string): Promise<Review> {
   return unwrap(api.POST("/api/reviews/{id}/reply", { params: { path: { id: reviewId } }, body: { body } }));
+}
+
+/** How many distinct people looked at the caller's profile each day (UTC) of the range; the last 30 days by default. */
+export function getProfileViews(range: { from?: string; to?: string } = {}): Promise<ProfileViewSeries> {
+  return unwrap(api.GET("/api/users/profile/views", { params: { query: range } }));
 }

@@ -80,3 +80,15 @@ export function ReportDialog({ kind, subjectId, what, onClose }: ReportDialogPro
     </form>
   );
 }
+
+/** "Report this job" and, once clicked, the dialog in its place. */
+export function ReportButton({ kind, subjectId, what, label }: Omit<ReportDialogProps, "onClose"> & { label: string }) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <ReportDialog kind={kind} subjectId={subjectId} what={what} onClose={() => setOpen(false)} />
+  ) : (
+    <button type="button" className="link-button" onClick={() => setOpen(true)}>
+      {label}
+    </button>
+  );
+}

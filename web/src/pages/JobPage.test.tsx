@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { setSession } from "../api/session";
@@ -19,6 +19,7 @@ function open(userId: string | null, role: "client" | "freelancer" = "freelancer
     "GET /api/users/profile": () => json(freelancerProfile({ role, roles: [role] })),
     "GET /api/proposals": () => json({ items: mine, next_cursor: null }),
     [`POST /api/jobs/${job.id}/close`]: () => json({ ...job, status: "closed" }),
+    "POST /api/reports": () => json({ id: "r1" }, 201),
   });
   const user = userEvent.setup();
   renderWithProviders(
@@ -106,5 +107,21 @@ describe("JobPage", () => {
     open("freelancer-1", "freelancer", [], { ...job, status: "closed" });
     await screen.findByRole("heading", { level: 1, name: job.title });
     expect(screen.queryByRole("button", { name: "Share with friends" })).not.toBeInTheDocument();
+  });
+
+  it("lets someone logged in report the job, but not its owner or a visitor", async () => {
+    const { calls, user } = open("freelancer-1");
+    await user.click(await screen.findByRole("button", { name: "Report this job" }));
+    const form = screen.getByRole("form", { name: "Report this job" });
+    await user.selectOptions(within(form).getByLabelText("Reason"), "Fraud or scam");
+    await user.click(within(form).getByRole("button", { name: "Send report" }));
+    expect(await screen.findByText(/we received your report/)).toBeInTheDocument();
+    expect(calls.find((c) => c.path === "/api/reports")?.body).toEqual({ subject_kind: "job", subject_id: job.id, reason: "fraud", details: "" });
+  });
+
+  it("offers no report to a visitor", async () => {
+    open(null);
+    await screen.findByRole("heading", { level: 1, name: job.title });
+    expect(screen.queryByRole("button", { name: "Report this job" })).not.toBeInTheDocument();
   });
 });

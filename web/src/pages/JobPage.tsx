@@ -10,6 +10,7 @@ import { ClientCard } from "../components/ClientCard";
 import { JobDetails } from "../components/JobDetails";
 import { JobOwnerActions } from "../components/JobOwnerActions";
 import { ProposalForm } from "../components/ProposalForm";
+import { ReportButton } from "../components/ReportDialog";
 import { ShareJob } from "../components/ShareJob";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
@@ -60,6 +61,11 @@ export function JobPage() {
         <div className="stack">
           {owner ? <JobOwnerActions job={job.data} /> : <ClientCard clientId={job.data.client_id} />}
           {shareable && <ShareJob job={job.data} />}
+          {session && !owner && (
+            <div>
+              <ReportButton kind="job" subjectId={job.data.id} what="this job" label="Report this job" />
+            </div>
+          )}
         </div>
       </div>
       {!owner && <ProposalSection job={job.data} />}

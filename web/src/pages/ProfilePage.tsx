@@ -1,6 +1,7 @@
 import { Link, useLocation } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { ProfileView } from "../components/ProfileView";
+import { ProfileViews } from "../components/ProfileViews";
 import { RecommendedCount } from "../components/RecommendedCount";
 import { ErrorPanel, Loading } from "../components/Status";
 import { ownProfileQuery } from "./profileQueries";
@@ -33,6 +34,7 @@ export function ProfilePage() {
       {!me.email_verified && <p className="notice notice--muted">Your e-mail address is not verified yet. Check your inbox for the link.</p>}
       {me.roles.includes("freelancer") && <RecommendedCount />}
       <ProfileView profile={me} email={me.email} />
+      <ProfileViews />
     </div>
   );
 }
