@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import type { ContractReviews } from "../api/types";
 import { open } from "../test/contractPage";
 import { CLIENT_ID, FREELANCER_ID, contractDetail, review } from "../test/fixtures";
@@ -77,5 +77,13 @@ describe("ContractReviews", () => {
     openWith(FREELANCER_ID, { can_review: true, window_closes_at: "2026-12-14T09:00:00Z", from_client: null });
     expect(await screen.findByText(/Not there yet: it shows once Cleo Client has reviewed and you have too, or when 14 days pass/)).toBeInTheDocument();
     expect(screen.getByRole("form", { name: "Leave a review" })).toBeInTheDocument();
+  });
+
+  it("shows nothing on a cancelled contract that cannot be reviewed", async () => {
+    const cancelled = contractDetail({ status: "cancelled", ended_at: "2026-11-30T09:00:00Z" });
+    const { calls } = open(CLIENT_ID, cancelled, { [`GET /api/contracts/${cancelled.id}/reviews`]: () => json({ can_review: false }) });
+    await screen.findByRole("heading", { level: 1, name: cancelled.title });
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith("/reviews"))).toBe(true));
+    expect(screen.queryByRole("heading", { name: "Reviews" })).toBeNull();
   });
 });

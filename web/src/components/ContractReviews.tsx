@@ -19,15 +19,18 @@ interface ContractReviewsProps {
 }
 
 /**
- * A completed contract's reviews. Double-blind: each side reads the other's
+ * A finished contract's reviews. Double-blind: each side reads the other's
  * review only once both have written theirs, or when the window closes.
  */
 export function ContractReviews({ contract, role, nameOf }: ContractReviewsProps) {
   const reviews = useQuery(contractReviewsQuery(contract.id));
-  if (reviews.isPending) return <Loading label="Loading reviews…" />;
-  if (reviews.isError) return <ErrorPanel error={reviews.error} retry={() => reviews.refetch()} />;
+  // A cancelled contract is reviewed only when money changed hands, as the server says.
+  const optional = contract.status !== "completed";
+  if (reviews.isPending) return optional ? null : <Loading label="Loading reviews…" />;
+  if (reviews.isError) return optional ? null : <ErrorPanel error={reviews.error} retry={() => reviews.refetch()} />;
 
   const { can_review, from_client, from_freelancer, window_closes_at } = reviews.data;
+  if (optional && !can_review && !from_client && !from_freelancer) return null;
   const mine = role === "client" ? from_client : role === "freelancer" ? from_freelancer : null;
   const theirs = role === "client" ? from_freelancer : role === "freelancer" ? from_client : null;
   const otherId = role === "client" ? contract.freelancer_id : contract.client_id;

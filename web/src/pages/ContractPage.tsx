@@ -110,7 +110,7 @@ function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?
           {role && <AddMilestone contract={c} />}
         </section>
       )}
-      {c.status === "completed" && <ContractReviews contract={c} role={role} nameOf={nameOf} />}
+      {(c.status === "completed" || c.status === "cancelled") && <ContractReviews contract={c} role={role} nameOf={nameOf} />}
       <ContractInvoices contractId={c.id} me={me} />
       {role && me && <ContractEnd contract={c} role={role} me={me} nameOf={nameOf} />}
     </div>
