@@ -247,6 +247,8 @@ impl From<MarketError> for AppError {
                     "block" => "block_not_found",
                     "report" => "report_not_found",
                     "review" => "review_not_found",
+                    "dispute" => "dispute_not_found",
+                    "hourly week" => "hourly_week_not_found",
                     _ => "not_found",
                 },
                 message: format!("{what} not found"),

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::dispute::DisputeOutcome;
 use crate::ids::FileId;
 use crate::job::PaymentType;
 use crate::labelled_enum;
@@ -54,7 +55,9 @@ labelled_enum! {
     /// proposed --fund--> funded --submit--> submitted --release--> released
     ///                      ^  \                 |  \--request_changes--> changes_requested --submit--> submitted
     ///                      |   \--refund--> refunded (also from submitted or changes_requested)
-    ///                      \-- disputes end in release, refund or rework (back to funded)
+    ///                      \-- disputed (from funded, submitted or changes_requested): the opener's
+    ///                          withdrawal puts it back; an admin releases, refunds, splits or
+    ///                          sends it back to funded for rework
     /// ```
     pub enum MilestoneStatus {
         Proposed => "proposed",
@@ -64,6 +67,8 @@ labelled_enum! {
         Released => "released",
         Refunded => "refunded",
         Disputed => "disputed",
+        /// A dispute ended with part of the escrow to each party.
+        Split => "split",
     }
 }
 
@@ -126,6 +131,29 @@ impl MilestoneStatus {
         }
     }
 
+    /// The opener withdraws the dispute: the milestone is back where it was
+    /// when the dispute was opened (`before`).
+    pub fn undispute(self, before: Self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Disputed if before.dispute().is_ok() => Ok(before),
+            _ => Err(self.illegal("withdraw the dispute of")),
+        }
+    }
+
+    /// An admin decides a disputed milestone: its money leaves escrow, or it
+    /// goes back to funded to be reworked.
+    pub fn settle(self, outcome: DisputeOutcome) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Disputed => Ok(match outcome {
+                DisputeOutcome::Refund => Self::Refunded,
+                DisputeOutcome::Release => Self::Released,
+                DisputeOutcome::Split => Self::Split,
+                DisputeOutcome::Rework => Self::Funded,
+            }),
+            _ => Err(self.illegal("settle")),
+        }
+    }
+
     /// Only an unfunded milestone may be edited or deleted.
     pub fn edit(self) -> Result<(), IllegalTransition> {
         match self {
@@ -159,6 +187,12 @@ labelled_enum! {
         AutoReleased => "auto_released",
         /// The escrow went back to the client.
         Refunded => "refunded",
+        /// A party disputed the milestone; its escrow is frozen.
+        Disputed => "disputed",
+        /// The opener withdrew the dispute.
+        DisputeWithdrawn => "dispute_withdrawn",
+        /// An admin decided the dispute; the message says how.
+        DisputeResolved => "dispute_resolved",
     }
 }
 
@@ -274,6 +308,25 @@ mod tests {
         assert!(funded.fund().is_err());
         assert!(MilestoneStatus::Proposed.submit().is_err());
         assert!(MilestoneStatus::Disputed.release().is_err(), "a dispute freezes the escrow");
+    }
+
+    #[test]
+    fn a_dispute_freezes_the_escrow_until_withdrawn_or_settled() {
+        use MilestoneStatus as S;
+        for before in [S::Funded, S::Submitted, S::ChangesRequested] {
+            let disputed = before.dispute().expect("disputable");
+            assert_eq!(disputed, S::Disputed);
+            assert!(disputed.refund().is_err() && disputed.submit().is_err() && disputed.dispute().is_err());
+            assert_eq!(disputed.undispute(before), Ok(before));
+        }
+        assert!(S::Proposed.dispute().is_err() && S::Released.dispute().is_err() && S::Split.dispute().is_err());
+        assert!(S::Disputed.undispute(S::Released).is_err(), "only back to where it was");
+        assert_eq!(S::Disputed.settle(DisputeOutcome::Refund), Ok(S::Refunded));
+        assert_eq!(S::Disputed.settle(DisputeOutcome::Release), Ok(S::Released));
+        assert_eq!(S::Disputed.settle(DisputeOutcome::Split), Ok(S::Split));
+        assert_eq!(S::Disputed.settle(DisputeOutcome::Rework), Ok(S::Funded));
+        assert!(S::Funded.settle(DisputeOutcome::Release).is_err(), "only a disputed milestone is settled");
+        assert!(!S::Split.is_funded() && S::Disputed.is_funded());
     }
 
     #[test]

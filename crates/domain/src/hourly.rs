@@ -6,7 +6,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::dispute::DisputeOutcome;
 use crate::labelled_enum;
+use crate::labels::IllegalTransition;
 use crate::money::{Money, MoneyError};
 use crate::validation::{FieldErrors, ValidationError};
 
@@ -20,8 +22,47 @@ labelled_enum! {
         Held => "held",
         /// The review period passed; the money is the freelancer's to withdraw.
         Released => "released",
-        /// The client disputed it in the review period; an admin decides.
+        /// A party disputed it in the review period; an admin decides.
         Disputed => "disputed",
+        /// A dispute gave the week's money back to the client.
+        Refunded => "refunded",
+        /// A dispute ended with part of the week's money to each party.
+        Split => "split",
+    }
+}
+
+impl HourlyWeekStatus {
+    fn illegal(self, action: &'static str) -> IllegalTransition {
+        IllegalTransition { what: "hourly week", action, state: self.as_str() }
+    }
+
+    /// A party disputes a week still under review; it is not paid out
+    /// while the dispute is open. (That the review period has not ended is
+    /// the caller's check: it depends on the clock.)
+    pub fn dispute(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Held => Ok(Self::Disputed),
+            _ => Err(self.illegal("dispute")),
+        }
+    }
+
+    /// The opener withdraws the dispute; the week is held again and paid
+    /// out when its review period is over.
+    pub fn undispute(self) -> Result<Self, IllegalTransition> {
+        match self {
+            Self::Disputed => Ok(Self::Held),
+            _ => Err(self.illegal("withdraw the dispute of")),
+        }
+    }
+
+    /// An admin decides a disputed week. Billed time cannot be reworked.
+    pub fn settle(self, outcome: DisputeOutcome) -> Result<Self, IllegalTransition> {
+        match (self, outcome) {
+            (Self::Disputed, DisputeOutcome::Refund) => Ok(Self::Refunded),
+            (Self::Disputed, DisputeOutcome::Release) => Ok(Self::Released),
+            (Self::Disputed, DisputeOutcome::Split) => Ok(Self::Split),
+            _ => Err(self.illegal("settle")),
+        }
     }
 }
 
@@ -116,5 +157,18 @@ mod tests {
         assert!(within_limit(40 * 60, 40));
         assert!(!within_limit(40 * 60 + 1, 40));
         assert_eq!(hours_and_minutes(750), "12 h 30 min");
+    }
+
+    #[test]
+    fn a_disputed_week_waits_for_a_decision() {
+        use HourlyWeekStatus as S;
+        let disputed = S::Held.dispute().expect("disputable");
+        assert!(S::Released.dispute().is_err() && disputed.dispute().is_err());
+        assert_eq!(disputed.undispute(), Ok(S::Held));
+        assert_eq!(disputed.settle(DisputeOutcome::Refund), Ok(S::Refunded));
+        assert_eq!(disputed.settle(DisputeOutcome::Split), Ok(S::Split));
+        assert_eq!(disputed.settle(DisputeOutcome::Release), Ok(S::Released));
+        assert!(disputed.settle(DisputeOutcome::Rework).is_err());
+        assert!(S::Held.settle(DisputeOutcome::Release).is_err());
     }
 }

@@ -111,6 +111,10 @@ define_id! {
     JobShareId;
     /// What one party of a finished contract said of the other.
     ReviewId;
+    /// A party's contest of money held for a milestone or an hourly week.
+    DisputeId;
+    /// One entry of a dispute's timeline: its opening, a response, a message, its end.
+    DisputeEventId;
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod chat;
 pub mod contract;
+pub mod dispute;
 pub mod freelancer_search;
 pub mod hourly;
 pub mod ids;

@@ -46,7 +46,9 @@ pub const fn emailed_by_default(kind: NotificationKind) -> bool {
         | K::ContractEnded
         | K::WithdrawalFailed
         | K::Announcement
-        | K::ReviewReceived => true,
+        | K::ReviewReceived
+        | K::DisputeOpened
+        | K::DisputeResolved => true,
         K::InvitationAnswered
         | K::ProposalShortlisted
         | K::ProposalDeclined
@@ -56,7 +58,8 @@ pub const fn emailed_by_default(kind: NotificationKind) -> bool {
         | K::FriendRequestAccepted
         | K::FreelancerRecommended
         | K::JobShared
-        | K::ReportHandled => false,
+        | K::ReportHandled
+        | K::DisputeUpdated => false,
     }
 }
 

@@ -48,5 +48,11 @@ labelled_enum! {
         ReportHandled => "report_handled",
         /// A review of the user was released: the other party's review is in, or the window closed.
         ReviewReceived => "review_received",
+        /// The other party disputed money held on a contract of the user's.
+        DisputeOpened => "dispute_opened",
+        /// A dispute the user is a party of got a response or a message, or was withdrawn.
+        DisputeUpdated => "dispute_updated",
+        /// An admin decided a dispute the user is a party of.
+        DisputeResolved => "dispute_resolved",
     }
 }

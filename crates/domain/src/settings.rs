@@ -18,6 +18,8 @@ pub struct PlatformSettings {
     pub auto_release_days: u32,
     /// Days an hourly week is held for the client's review before it is paid out.
     pub hourly_review_days: u32,
+    /// Days the other party of a dispute has to respond.
+    pub dispute_response_days: u32,
 }
 
 impl Default for PlatformSettings {
@@ -28,6 +30,7 @@ impl Default for PlatformSettings {
             client_fee_bps: fees.client_bps,
             auto_release_days: 14,
             hourly_review_days: 5,
+            dispute_response_days: 5,
         }
     }
 }
@@ -44,6 +47,7 @@ impl PlatformSettings {
         errors.ensure(self.client_fee_bps <= 5_000, "client_fee_bps", "must be at most 5000 (50%)");
         errors.ensure((1..=90).contains(&self.auto_release_days), "auto_release_days", "must be 1 to 90");
         errors.ensure((1..=90).contains(&self.hourly_review_days), "hourly_review_days", "must be 1 to 90");
+        errors.ensure((1..=90).contains(&self.dispute_response_days), "dispute_response_days", "must be 1 to 90");
         errors.finish()
     }
 }
@@ -57,6 +61,7 @@ mod tests {
         let settings = PlatformSettings::default();
         assert_eq!(settings.fees(), Fees { freelancer_bps: 1_000, client_bps: 500 });
         assert_eq!((settings.auto_release_days, settings.hourly_review_days), (14, 5));
+        assert_eq!(settings.dispute_response_days, 5);
         assert!(settings.validate().is_ok());
     }
 

@@ -126,7 +126,8 @@ impl Files {
 
     /// A file and its bytes, if `viewer` may see it. Avatars and portfolio
     /// images are public; an attachment is its owner's and is shown to
-    /// whoever may see a job or proposal it is attached to.
+    /// whoever may see a job, proposal, hand-in, message or dispute it is
+    /// attached to.
     pub async fn download(&self, viewer: Option<UserId>, id: FileId) -> Result<(FileRecord, Bytes), FileError> {
         let record = files::find(&self.db, id).await?.ok_or(FileError::NotFound)?;
         let public = Purpose::parse(&record.purpose).is_some_and(Purpose::is_public);
@@ -165,6 +166,14 @@ impl Files {
                         _ => continue,
                     }
                 }
+                // A dispute's evidence is for its parties and admins.
+                Subject::Dispute(event) => {
+                    let Some(dispute) = store::disputes::of_event(&self.db, event).await? else { continue };
+                    if dispute.is_party(viewer) || self.is_admin(viewer).await? {
+                        return Ok(true);
+                    }
+                    continue;
+                }
                 Subject::Job(job_id) => job_id,
                 Subject::Proposal(proposal_id) => match proposals::find(&self.db, proposal_id).await? {
                     Some(p) if p.freelancer_id == viewer => return Ok(true),
@@ -176,7 +185,7 @@ impl Files {
             let allowed = match subject {
                 // A proposal's files are for its freelancer and the job's client.
                 Subject::Proposal(_) => job.client_id == viewer,
-                Subject::Submission(_) | Subject::Message(_) => false,
+                Subject::Submission(_) | Subject::Message(_) | Subject::Dispute(_) => false,
                 Subject::Job(_) => crate::jobs::may_view(&self.db, Some(viewer), &job)
                     .await
                     .map_err(|e| FileError::Internal(crate::Internal(e.to_string())))?,
@@ -186,6 +195,12 @@ impl Files {
             }
         }
         Ok(false)
+    }
+}
+
+impl Files {
+    async fn is_admin(&self, user: UserId) -> Result<bool, FileError> {
+        Ok(store::users::find(&self.db, user).await?.is_some_and(|u| u.is_admin))
     }
 }
 

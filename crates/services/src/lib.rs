@@ -8,6 +8,7 @@ pub mod balances;
 pub mod chat;
 pub mod contracts;
 pub mod dashboard;
+pub mod disputes;
 
 /// Figures' ranges, for the edge.
 pub mod metrics {
@@ -47,6 +48,7 @@ pub mod records {
     pub use store::audit::AuditEntry;
     pub use store::contracts::{ContractRecord, MilestoneRecord};
     pub use store::conversations::ConversationRecord;
+    pub use store::disputes::{DisputeEventRecord, DisputeRecord, ResolutionRecord};
     pub use store::files::FileRecord;
     pub use store::freelancer_search::FreelancerSummary;
     pub use store::friendships::FriendshipRecord;
@@ -72,6 +74,7 @@ pub use balances::Balances;
 pub use chat::Chat;
 pub use contracts::Contracts;
 pub use dashboard::Dashboard;
+pub use disputes::Disputes;
 pub use files::Files;
 pub use freelancers::Freelancers;
 pub use idempotency::Idempotency;
@@ -117,6 +120,7 @@ pub struct Services {
     pub reviews: Reviews,
     pub reputation: Reputation,
     pub profile_views: ProfileViews,
+    pub disputes: Disputes,
 }
 
 /// The adapters chosen at start-up.
@@ -150,6 +154,7 @@ impl Services {
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             balances,
+            disputes: Disputes::new(db.clone(), payments.clone(), notifier.clone()),
             payments,
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),

@@ -1,9 +1,9 @@
 //! Links from attachments to what carries them: a job, a proposal, a
-//! milestone submission or a message.
+//! milestone submission, a message or an entry of a dispute's timeline.
 
 use std::collections::HashMap;
 
-use domain::{FileId, JobId, ProposalId};
+use domain::{DisputeEventId, FileId, JobId, ProposalId};
 use sea_orm::prelude::Uuid;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -19,6 +19,8 @@ pub enum Subject {
     Submission(Uuid),
     /// A direct message.
     Message(domain::MessageId),
+    /// Evidence on a dispute's timeline.
+    Dispute(DisputeEventId),
 }
 
 impl Subject {
@@ -28,6 +30,7 @@ impl Subject {
             Self::Proposal(id) => ("proposal", id.into_uuid()),
             Self::Submission(id) => ("submission", id),
             Self::Message(id) => ("message", id.into_uuid()),
+            Self::Dispute(id) => ("dispute", id.into_uuid()),
         }
     }
 }
@@ -61,6 +64,7 @@ pub async fn subjects_of(db: &impl ConnectionTrait, file: FileId) -> StoreResult
             "proposal" => Some(Subject::Proposal(row.subject_id.into())),
             "submission" => Some(Subject::Submission(row.subject_id)),
             "message" => Some(Subject::Message(row.subject_id.into())),
+            "dispute" => Some(Subject::Dispute(row.subject_id.into())),
             _ => None,
         })
         .collect())
@@ -77,6 +81,14 @@ pub async fn of_messages(
     messages: &[domain::MessageId],
 ) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
     files_of(db, "message", messages.iter().map(|m| m.into_uuid())).await
+}
+
+/// The files of each dispute timeline entry, by entry.
+pub async fn of_dispute_events(
+    db: &impl ConnectionTrait,
+    events: &[DisputeEventId],
+) -> StoreResult<HashMap<Uuid, Vec<FileId>>> {
+    files_of(db, "dispute", events.iter().map(|e| e.into_uuid())).await
 }
 
 async fn files_of(

@@ -193,12 +193,37 @@ pub async fn insert_week(db: &impl ConnectionTrait, record: &HourlyWeekRecord, n
         currency: Set(record.amount.currency.code().to_owned()),
         status: Set(record.status.as_str().to_owned()),
         release_after: Set(record.release_after),
+        charge_transaction_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     })
     .exec_without_returning(db)
     .await?;
     Ok(())
+}
+
+/// Remembers the ledger transaction of the week's charge, for a refund.
+pub async fn set_charge_transaction(db: &impl ConnectionTrait, week_id: Uuid, transaction: Uuid) -> StoreResult<()> {
+    week::Entity::update_many()
+        .col_expr(week::Column::ChargeTransactionId, Expr::value(transaction))
+        .filter(week::Column::Id.eq(week_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn find_week(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<Option<HourlyWeekRecord>> {
+    week::Entity::find_by_id(id).one(db).await?.map(TryInto::try_into).transpose()
+}
+
+/// Reads a billed week and, outside SQLite, locks its row until the
+/// transaction ends, so that a dispute and the payout sweep take turns.
+pub async fn find_week_for_update(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<Option<HourlyWeekRecord>> {
+    let mut select = week::Entity::find_by_id(id);
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        select = select.lock_exclusive();
+    }
+    select.one(db).await?.map(TryInto::try_into).transpose()
 }
 
 /// Ties a week's entries to its billed week; they no longer change.

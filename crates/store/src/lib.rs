@@ -16,6 +16,7 @@ pub mod migration;
 
 pub mod contracts;
 pub mod conversations;
+pub mod disputes;
 pub mod email_tokens;
 pub mod files;
 pub mod freelancer_search;

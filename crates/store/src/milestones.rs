@@ -92,6 +92,22 @@ pub async fn transition(
     Ok(result.rows_affected == 1)
 }
 
+/// Gives a milestone a new due date (a disputed one sent back for rework).
+pub async fn set_due_date(
+    db: &impl ConnectionTrait,
+    id: MilestoneId,
+    due_date: NaiveDate,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    milestone::Entity::update_many()
+        .col_expr(milestone::Column::DueDate, Expr::value(due_date))
+        .col_expr(milestone::Column::UpdatedAt, Expr::value(now))
+        .filter(milestone::Column::Id.eq(id.into_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Rewrites an unfunded milestone; false when it was funded meanwhile.
 pub async fn update_proposed(
     db: &impl ConnectionTrait,

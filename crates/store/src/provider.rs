@@ -125,3 +125,24 @@ pub async fn charge_for_milestone(
     })
     .transpose()
 }
+
+/// The charge that paid for a billed hourly week, when it was recorded
+/// (weeks billed before charges were tied to their weeks have none).
+pub async fn charge_for_week(db: &impl ConnectionTrait, week: Uuid) -> StoreResult<Option<ProviderPayment>> {
+    use crate::entity::hourly_week;
+    let charged: Option<Option<Uuid>> = hourly_week::Entity::find_by_id(week)
+        .select_only()
+        .column(hourly_week::Column::ChargeTransactionId)
+        .into_tuple()
+        .one(db)
+        .await?;
+    let Some(transaction) = charged.flatten() else { return Ok(None) };
+    let row = payment::Entity::find().filter(payment::Column::LedgerTransactionId.eq(transaction)).one(db).await?;
+    row.map(|r| {
+        Ok(ProviderPayment {
+            amount: Money::new(r.amount, crate::codec::currency(&r.currency)?),
+            reference: r.reference,
+        })
+    })
+    .transpose()
+}

@@ -114,6 +114,7 @@ export const MILESTONE_STATUSES: Record<MilestoneStatus, string> = {
   released: "Paid",
   refunded: "Refunded",
   disputed: "Disputed",
+  split: "Split by a dispute decision",
 };
 
 /** What happened to a milestone, after who did it ("Finn submitted work"). */
@@ -123,6 +124,9 @@ export const MILESTONE_EVENTS: Record<MilestoneEventKind, string> = {
   released: "approved the work and released the payment",
   auto_released: "released automatically after the review period",
   refunded: "refunded the payment",
+  disputed: "opened a dispute",
+  dispute_withdrawn: "withdrew the dispute",
+  dispute_resolved: "decided the dispute",
 };
 
 export const MOVEMENTS: Record<Movement, string> = {

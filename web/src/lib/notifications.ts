@@ -79,6 +79,12 @@ export function describeNotification(notification: Notification): NotificationTe
       };
     case "job_shared":
       return { text: `A friend shared ${job} with you.`, href: jobPage };
+    case "dispute_opened":
+      return { text: `The other party opened a dispute on the contract${contractName}.`, href: contractPage };
+    case "dispute_updated":
+      return { text: `There is news on a dispute about the contract${contractName}.`, href: contractPage };
+    case "dispute_resolved":
+      return { text: `A dispute about the contract${contractName} was decided.`, href: contractPage };
     case "withdrawal_failed":
       return { text: `A withdrawal${amount} came back; the money is available again.`, href: "/balance" };
     default:

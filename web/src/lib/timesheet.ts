@@ -37,10 +37,20 @@ export function describeWeekTotal(totalMinutes: number, limitHours: number): str
   return `${formatMinutes(totalMinutes)} of ${limitHours} h`;
 }
 
-/** "In review until Dec 5, 2026", "Paid" or "Disputed". */
+/** "In review until Dec 5, 2026", "Paid", "Disputed", "Refunded" or "Split". */
 export function describeWeekStatus(week: HourlyWeek): string {
-  if (week.status === "held") return `In review until ${formatDate(week.release_after)}`;
-  return week.status === "released" ? "Paid" : "Disputed";
+  switch (week.status) {
+    case "held":
+      return `In review until ${formatDate(week.release_after)}`;
+    case "released":
+      return "Paid";
+    case "disputed":
+      return "Disputed";
+    case "refunded":
+      return "Refunded";
+    case "split":
+      return "Split";
+  }
 }
 
 /** The days time can be logged on in the week from `monday`: from the contract's start (or the Monday) up to today (or the Sunday). */

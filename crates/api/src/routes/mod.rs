@@ -2,11 +2,13 @@
 //! and their OpenAPI description are registered together and cannot drift.
 
 pub mod admin;
+pub mod admin_disputes;
 pub mod auth;
 pub mod balance;
 pub mod chats;
 pub mod contracts;
 pub mod dashboard;
+pub mod disputes;
 pub mod files;
 pub mod freelancers;
 pub mod friends;
@@ -64,6 +66,8 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(notification_settings::router())
         .merge(reviews::router())
         .merge(profile_views::router())
+        .merge(disputes::router())
+        .merge(admin_disputes::router())
         .merge(health::router())
 }
 

@@ -1,5 +1,6 @@
 //! The double-entry ledger's rules: which accounts exist, what a balanced
-//! transaction is, and how each money movement posts (see [`rules`]).
+//! transaction is, and how each money movement posts (see [`rules`], and
+//! [`settlement`] for disputes).
 //!
 //! Every movement is one [`Transaction`] of [`Posting`]s whose amounts sum to
 //! zero in each currency. A positive amount adds to an account's balance, a
@@ -7,6 +8,7 @@
 //! the sums of postings (the store caches them and checks the cache).
 
 pub mod rules;
+pub mod settlement;
 
 use std::collections::BTreeMap;
 
@@ -106,6 +108,8 @@ pub enum LedgerError {
     Empty,
     #[error("amounts must be positive")]
     NotPositive,
+    #[error("the parts must add up to the {0} held")]
+    PartsDoNotAddUp(Money),
     #[error(transparent)]
     Money(#[from] MoneyError),
 }

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::rules::{self, Fees};
+use super::settlement::{self, Held};
 use super::*;
 use crate::contract::MilestoneStatus;
+use crate::dispute::DisputeOutcome;
 
 const USERS: usize = 4;
 
@@ -18,6 +20,9 @@ enum Op {
     RequestChanges(usize),
     Release(usize, bool),
     Refund(usize),
+    Dispute(usize),
+    /// An admin decides: the client's share in thousandths; above 1,000 sends it back for rework.
+    Settle(usize, i64),
     Withdraw(usize, i64),
     Clear(usize, i64),
 }
@@ -29,6 +34,8 @@ fn op() -> impl Strategy<Value = Op> {
         (0..12usize).prop_map(Op::RequestChanges),
         (0..12usize, any::<bool>()).prop_map(|(m, pending)| Op::Release(m, pending)),
         (0..12usize).prop_map(Op::Refund),
+        (0..12usize).prop_map(Op::Dispute),
+        (0..12usize, 0..1_100i64).prop_map(|(m, share)| Op::Settle(m, share)),
         (0..USERS, 1..200_000i64).prop_map(|(u, a)| Op::Withdraw(u, a)),
         (0..USERS, 1..200_000i64).prop_map(|(u, a)| Op::Clear(u, a)),
     ]
@@ -125,6 +132,13 @@ impl Books {
                     self.post(&tx);
                 }
             }
+            Op::Dispute(i) => {
+                let m = &mut self.milestones[i % n];
+                if let Ok(next) = m.status.dispute() {
+                    m.status = next;
+                }
+            }
+            Op::Settle(i, share) => self.settle(i % n, share),
             Op::Withdraw(u, amount) | Op::Clear(u, amount) => {
                 let user = self.users[u];
                 let from =
@@ -142,6 +156,39 @@ impl Books {
                     }
                 }
             }
+        }
+    }
+
+    /// An admin's decision on a disputed milestone: rework, or the escrow
+    /// split by `share` thousandths to the client.
+    fn settle(&mut self, i: usize, share: i64) {
+        let m = &self.milestones[i];
+        if m.status != MilestoneStatus::Disputed {
+            return;
+        }
+        if share > 1_000 {
+            self.milestones[i].status = m.status.settle(DisputeOutcome::Rework).expect("rework");
+            return;
+        }
+        let to_client = Money::new(m.amount.amount * share / 1_000, m.amount.currency);
+        let to_freelancer = m.amount.checked_sub(to_client).expect("part");
+        let outcome = match (to_client.amount, to_freelancer.amount) {
+            (_, 0) => DisputeOutcome::Refund,
+            (0, _) => DisputeOutcome::Release,
+            _ => DisputeOutcome::Split,
+        };
+        let client_fee = m.amount.percentage(self.fees.client_bps).expect("fee");
+        let held = Held::Escrow { contract: m.contract, amount: m.amount, client_fee };
+        let settled = settlement::settle(held, m.freelancer, to_client, to_freelancer, self.fees).expect("settles");
+        let next = m.status.settle(outcome).expect("settles");
+        let m = &mut self.milestones[i];
+        m.status = next;
+        m.paid_out += 1;
+        if let Some((tx, _)) = &settled.refund {
+            self.post(tx);
+        }
+        if let Some(tx) = &settled.payout {
+            self.post(tx);
         }
     }
 

@@ -9,7 +9,7 @@ use crate::market::{hourly_job, id, proposal, usd};
 use crate::support::{TestApp, TestUser, expect_error};
 
 /// A client and a freelancer on an hourly contract at $65.00/h, 20 h a week.
-async fn hourly_contract(app: &TestApp) -> (TestUser, TestUser, Value) {
+pub async fn hourly_contract(app: &TestApp) -> (TestUser, TestUser, Value) {
     let client = app.signup("client").await;
     let freelancer = app.signup("freelancer").await;
     let job = app.post_job(&client, hourly_job(json!({}))).await;

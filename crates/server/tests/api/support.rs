@@ -205,6 +205,8 @@ impl TestApp {
             "notification_preferences",
             "reviews",
             "profile_views",
+            "disputes",
+            "dispute_events",
         ] {
             counts.push(self.count(table).await);
         }

@@ -135,6 +135,9 @@ fn describe(kind: NotificationKind, payload: &Value) -> (String, Option<String>)
         K::Announcement => title.clone(),
         K::ReportHandled => "An administrator looked at your report".to_owned(),
         K::ReviewReceived => "You have a new review".to_owned(),
+        K::DisputeOpened => format!("A dispute was opened on \u{201c}{title}\u{201d}"),
+        K::DisputeUpdated => format!("There is news on the dispute about \u{201c}{title}\u{201d}"),
+        K::DisputeResolved => format!("The dispute about \u{201c}{title}\u{201d} was decided"),
     };
     let detail = match kind {
         K::ProposalDeclined => Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}")),
@@ -173,7 +176,10 @@ fn link_path(kind: NotificationKind, payload: &Value) -> String {
         | K::ChangesRequested
         | K::MilestoneRefunded
         | K::CancellationRequested
-        | K::ContractEnded => {
+        | K::ContractEnded
+        | K::DisputeOpened
+        | K::DisputeUpdated
+        | K::DisputeResolved => {
             id("contract_id").map_or_else(|| "/contracts".to_owned(), |contract| format!("/contracts/{contract}"))
         }
     }

@@ -1,10 +1,11 @@
 //! The movements every money flow shares: charge the client into a
 //! contract's escrow, release escrow to the freelancer, refund it to the
-//! client. Each posts one ledger transaction and, where the provider moved
-//! money, books the provider's receipt against it.
+//! client, settle a dispute. Each posts its ledger transactions and, where
+//! the provider moved money, books the provider's receipt against them.
 
 use chrono::{DateTime, Utc};
 use domain::ledger::rules;
+use domain::ledger::settlement::Settlement;
 use domain::settings::PlatformSettings;
 use domain::{MilestoneId, Money};
 use store::ConnectionTrait;
@@ -17,6 +18,13 @@ use crate::jobs::MarketError;
 use crate::notifier::Notifier;
 use crate::ports::{Charge, PaymentProvider, Refund};
 
+/// What a charge took: the client fee on top of the amount, and the ledger
+/// transaction that booked it (a later refund finds the provider's charge by it).
+pub(super) struct Charged {
+    pub client_fee: Money,
+    pub transaction: uuid::Uuid,
+}
+
 /// What every movement in one request shares.
 pub(super) struct Books<'a> {
     pub provider: &'a dyn PaymentProvider,
@@ -27,8 +35,8 @@ pub(super) struct Books<'a> {
 
 impl Books<'_> {
     /// Charges the client `amount` plus the client fee and puts `amount` in
-    /// escrow; returns the fee charged. `key` names what is paid for, so the
-    /// provider charges it once however often this is retried.
+    /// escrow; returns the fee charged and its booking. `key` names what is
+    /// paid for, so the provider charges it once however often this is retried.
     pub async fn charge(
         &self,
         db: &impl ConnectionTrait,
@@ -37,7 +45,7 @@ impl Books<'_> {
         amount: Money,
         key: String,
         source: Option<String>,
-    ) -> Result<Money, MarketError> {
+    ) -> Result<Charged, MarketError> {
         let (transaction, charge) = rules::fund(contract.id, amount, self.settings.fees()).map_err(invalid)?;
         let description = format!("Downwork escrow: {}", contract.title);
         let receipt = self.provider.charge(Charge { key, amount: charge, source, description }).await?;
@@ -53,7 +61,8 @@ impl Books<'_> {
             self.now,
         )
         .await?;
-        charge.checked_sub(amount).map_err(|e| invalid(e.into()))
+        let client_fee = charge.checked_sub(amount).map_err(|e| invalid(e.into()))?;
+        Ok(Charged { client_fee, transaction: booked })
     }
 
     /// Pays `amount` out of escrow to the freelancer, less the service fee,
@@ -106,6 +115,42 @@ impl Books<'_> {
             self.now,
         )
         .await?;
+        Ok(())
+    }
+
+    /// Posts a dispute's settlement: the client's part goes back through
+    /// the provider against `charge_reference` (the charge that paid for
+    /// the money), the freelancer's part into their balance. `key` names
+    /// the decision, so the provider refunds it once however often this is
+    /// retried.
+    pub async fn settle(
+        &self,
+        db: &impl ConnectionTrait,
+        contract: &ContractRecord,
+        milestone: Option<MilestoneId>,
+        settlement: &Settlement,
+        charge_reference: String,
+        key: String,
+    ) -> Result<(), MarketError> {
+        if let Some((transaction, back)) = &settlement.refund {
+            let receipt = self.provider.refund(Refund { key, amount: *back, charge_reference }).await?;
+            let subject = Subject { contract: Some(contract.id), milestone, user: Some(contract.client_id) };
+            let booked = ledger::record(db, transaction, subject, self.now).await?;
+            provider::record_payment(
+                db,
+                PaymentKind::Refund,
+                self.provider.name(),
+                &receipt.reference,
+                *back,
+                booked,
+                self.now,
+            )
+            .await?;
+        }
+        if let Some(transaction) = &settlement.payout {
+            let subject = Subject { contract: Some(contract.id), milestone, user: None };
+            ledger::record(db, transaction, subject, self.now).await?;
+        }
         Ok(())
     }
 }

@@ -182,7 +182,9 @@ impl Payments {
         hourly::mark_billed(&txn, contract_id, monday, week.id).await?;
         let books = Books { provider: self.provider.as_ref(), notifier: &self.notifier, settings, now };
         let key = format!("week-{contract_id}-{monday}");
-        let client_fee = books.charge(&txn, &contract, None, amount, key, None).await?;
+        let charged = books.charge(&txn, &contract, None, amount, key, None).await?;
+        hourly::set_charge_transaction(&txn, week.id, charged.transaction).await?;
+        let client_fee = charged.client_fee;
         let freelancer_fee = books.release(&txn, &contract, None, amount, true).await?;
         let line = InvoiceLine {
             description: format!("Week of {monday}: {} at {rate}/h", hours_and_minutes(minutes)),

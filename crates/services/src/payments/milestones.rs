@@ -127,6 +127,9 @@ impl Payments {
             ));
         }
         let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
+        if milestone.status == MilestoneStatus::Disputed {
+            return Err(MarketError::conflict("milestone_disputed", "the milestone's escrow is frozen by a dispute"));
+        }
         let books = Books {
             provider: self.provider.as_ref(),
             notifier: &self.notifier,

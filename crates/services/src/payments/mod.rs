@@ -1,14 +1,16 @@
 //! Money on contracts: milestones funded into escrow, submitted, reviewed and
 //! released or refunded; contracts ended; invoices; withdrawals; provider
-//! webhooks. Every movement is posted to the ledger in the same database
-//! transaction as the state change it pays for, after the row it is about
-//! is locked and its state re-checked, so a double click moves money once.
+//! webhooks; the money of disputes. Every movement is posted to the ledger
+//! in the same database transaction as the state change it pays for, after
+//! the row it is about is locked and its state re-checked, so a double click
+//! moves money once.
 //! The provider is called inside that transaction with an idempotency key
 //! derived from what is paid for, so a retry after a crash is not charged
 //! twice either.
 
 mod books;
 mod contract_end;
+mod disputes;
 mod hourly;
 mod invoices;
 mod milestones;
@@ -22,6 +24,7 @@ use domain::{ContractId, MilestoneId, UserId, ValidationError};
 use store::Db;
 use store::contracts::{self, ContractRecord, MilestoneRecord};
 
+pub(crate) use disputes::Frozen;
 pub use hourly::WeekSheet;
 pub use webhooks::{WebhookOutcome, WebhookRejected};
 pub use withdrawals::{MonthFigures, TransactionRecord};

@@ -133,7 +133,8 @@ impl Payments {
             let month = first_of_month(entry.created_at.date_naive());
             let sum = sums.entry((month, entry.amount.currency)).or_default();
             match (entry.movement, entry.account) {
-                (Movement::Release, "available" | "pending") => sum.0 += entry.amount.amount,
+                // A disputed hourly week given back takes its pay out of pending again.
+                (Movement::Release | Movement::Refund, "available" | "pending") => sum.0 += entry.amount.amount,
                 // A client's charge is negative and a refund positive, from their side.
                 (Movement::Fund | Movement::Refund, "payment") => sum.1 -= entry.amount.amount,
                 _ => {}

@@ -13,6 +13,7 @@ pub struct Model {
     pub currency: String,
     pub status: String,
     pub release_after: DateTimeUtc,
+    pub charge_transaction_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -9,6 +9,8 @@ pub mod client_profile;
 pub mod contract;
 pub mod conversation;
 pub mod conversation_member;
+pub mod dispute;
+pub mod dispute_event;
 pub mod email_token;
 pub mod file;
 pub mod freelancer_profile;

@@ -17,6 +17,7 @@ mod m20261129_000010_mail_queue;
 mod m20261129_000011_social;
 mod m20261129_000012_reputation;
 mod m20261129_000013_trust;
+mod m20261129_000014_disputes;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000011_social::Migration),
             Box::new(m20261129_000012_reputation::Migration),
             Box::new(m20261129_000013_trust::Migration),
+            Box::new(m20261129_000014_disputes::Migration),
         ]
     }
 }

@@ -39,6 +39,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disputes waiting for a decision (or in another state), oldest first (admins only). */
+        get: operations["dispute_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/disputes/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an open dispute (admins only): `refund` sends the money back to
+         *     the client with the client fee charged on it; `release` pays the
+         *     freelancer as a normal release, fees and invoice included; `split` gives
+         *     `client_amount` to the client and `freelancer_amount` to the freelancer,
+         *     which must add up exactly to the amount held (fees are charged on the
+         *     freelancer's part only); `rework` sends a milestone back to funded with a
+         *     new `due_date`, its escrow staying. A dispute is decided once: a second
+         *     decision gets 409 `dispute_resolved`. Takes an `Idempotency-Key`.
+         */
+        post: operations["resolve_dispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/metrics": {
         parameters: {
             query?: never;
@@ -765,6 +808,101 @@ export interface paths {
         get: operations["dashboard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The disputes the caller is a party of, newest first. */
+        get: operations["my_disputes"];
+        put?: never;
+        /**
+         * Dispute a funded, submitted or changes-requested milestone, or a billed
+         *     hourly week still in its review period (either party of the contract).
+         *     The money freezes: nothing releases, refunds or pays it out until the
+         *     dispute is withdrawn or decided. One open dispute per milestone or week.
+         *     `reason` is one of `not_delivered`, `quality`, `scope`, `payment`, `other`.
+         */
+        post: operations["open_dispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dispute with its timeline, for its parties and admins. */
+        get: operations["get_dispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write on an open dispute's timeline, with files (the parties and admins). */
+        post: operations["post_dispute_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The other party answers the dispute, once, before `respond_by`. */
+        post: operations["respond_to_dispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take back an open dispute (the party who opened it): the milestone
+         *     returns to the state it had, an hourly week to its review.
+         */
+        post: operations["withdraw_dispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2110,6 +2248,97 @@ export interface components {
             /** @description Told to the freelancer. */
             reason?: string | null;
         };
+        Dispute: {
+            /** @description What is held for the milestone or week; frozen while the dispute is open. */
+            amount: components["schemas"]["Money"];
+            client_id: components["schemas"]["UserId"];
+            /**
+             * Format: date-time
+             * @description When it was withdrawn or resolved.
+             */
+            closed_at?: string | null;
+            contract_id: components["schemas"]["ContractId"];
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            freelancer_id: components["schemas"]["UserId"];
+            /**
+             * Format: uuid
+             * @description The disputed hourly week, or none for a milestone.
+             */
+            hourly_week_id?: string | null;
+            id: components["schemas"]["DisputeId"];
+            milestone_id?: null | components["schemas"]["MilestoneId"];
+            opened_by: components["schemas"]["UserId"];
+            reason: components["schemas"]["DisputeReason"];
+            resolution?: null | components["schemas"]["DisputeResolution"];
+            /**
+             * Format: date-time
+             * @description When the other party's time to respond ends.
+             */
+            respond_by: string;
+            /** Format: date-time */
+            responded_at?: string | null;
+            status: components["schemas"]["DisputeStatus"];
+        };
+        /** @description One entry of a dispute's timeline. */
+        DisputeEntry: {
+            author_id?: null | components["schemas"]["UserId"];
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Evidence; `/api/files/{id}` opens for the parties and admins. */
+            file_ids: components["schemas"]["FileId"][];
+            id: components["schemas"]["DisputeEventId"];
+            kind: components["schemas"]["DisputeEventKind"];
+        };
+        /**
+         * Format: uuid
+         * @description One entry of a dispute's timeline: its opening, a response, a message, its end.
+         */
+        DisputeEventId: string;
+        /** @enum {string} */
+        DisputeEventKind: "opened" | "response" | "message" | "withdrawn" | "resolved";
+        /**
+         * Format: uuid
+         * @description A party's contest of money held for a milestone or an hourly week.
+         */
+        DisputeId: string;
+        /** @description `POST /api/disputes/{id}/messages`: a message on the timeline. */
+        DisputeMessage: {
+            /** @description 1 to 5,000 characters. */
+            body: string;
+            file_ids?: components["schemas"]["FileId"][];
+        };
+        /** @enum {string} */
+        DisputeOutcome: "refund" | "release" | "split" | "rework";
+        /** @enum {string} */
+        DisputeReason: "not_delivered" | "quality" | "scope" | "payment" | "other";
+        /** @description Where an admin sent the money. */
+        DisputeResolution: {
+            client_amount?: null | components["schemas"]["Money"];
+            /**
+             * Format: date
+             * @description Rework: the milestone's new due date.
+             */
+            due_date?: string | null;
+            freelancer_amount?: null | components["schemas"]["Money"];
+            note: string;
+            outcome: components["schemas"]["DisputeOutcome"];
+            resolved_by: components["schemas"]["UserId"];
+        };
+        /** @description `POST /api/disputes/{id}/respond`: the other party's answer. */
+        DisputeResponse: {
+            evidence_file_ids?: components["schemas"]["FileId"][];
+            /** @description 1 to 5,000 characters. */
+            message: string;
+        };
+        /** @enum {string} */
+        DisputeStatus: "open" | "withdrawn" | "resolved";
+        /** @description A dispute with its timeline, oldest entry first. */
+        DisputeWithTimeline: components["schemas"]["Dispute"] & {
+            timeline: components["schemas"]["DisputeEntry"][];
+        };
         EditMessage: {
             body: string;
         };
@@ -2317,7 +2546,7 @@ export interface components {
             week_start: string;
         };
         /** @enum {string} */
-        HourlyWeekStatus: "held" | "released" | "disputed";
+        HourlyWeekStatus: "held" | "released" | "disputed" | "refunded" | "split";
         Invitation: {
             /** Format: date-time */
             answered_at?: string | null;
@@ -2626,7 +2855,7 @@ export interface components {
             title: string;
         };
         /** @enum {string} */
-        MilestoneEventKind: "submitted" | "changes_requested" | "released" | "auto_released" | "refunded";
+        MilestoneEventKind: "submitted" | "changes_requested" | "released" | "auto_released" | "refunded" | "disputed" | "dispute_withdrawn" | "dispute_resolved";
         /**
          * @description One entry of a milestone's history: a hand-in with its message and
          *     files, a request for changes, a release or a refund.
@@ -2646,7 +2875,7 @@ export interface components {
          */
         MilestoneId: string;
         /** @enum {string} */
-        MilestoneStatus: "proposed" | "funded" | "submitted" | "changes_requested" | "released" | "refunded" | "disputed";
+        MilestoneStatus: "proposed" | "funded" | "submitted" | "changes_requested" | "released" | "refunded" | "disputed" | "split";
         /**
          * @description An amount of money in minor units (cents).
          * @example {
@@ -2675,6 +2904,20 @@ export interface components {
         };
         /** @enum {string} */
         Movement: "fund" | "release" | "refund" | "withdraw" | "clear_pending" | "payout_returned";
+        /** @description `POST /api/disputes`: name exactly one of the milestone or the week. */
+        NewDispute: {
+            /** @description What went wrong (10 to 5,000 characters). */
+            description: string;
+            /** @description Attachments uploaded with `purpose=attachment` (at most 10). */
+            evidence_file_ids?: components["schemas"]["FileId"][];
+            /**
+             * Format: uuid
+             * @description A billed hourly week still in its review period.
+             */
+            hourly_week_id?: string | null;
+            milestone_id?: null | components["schemas"]["MilestoneId"];
+            reason: components["schemas"]["DisputeReason"];
+        };
         Notification: {
             /** Format: date-time */
             created_at: string;
@@ -2692,7 +2935,7 @@ export interface components {
          */
         NotificationId: string;
         /** @enum {string} */
-        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received";
+        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received" | "dispute_opened" | "dispute_updated" | "dispute_resolved";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -2772,6 +3015,44 @@ export interface components {
                  * @description Hourly contracts: most hours a week the freelancer may bill.
                  */
                 weekly_limit_hours?: number | null;
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Dispute: {
+            items: {
+                /** @description What is held for the milestone or week; frozen while the dispute is open. */
+                amount: components["schemas"]["Money"];
+                client_id: components["schemas"]["UserId"];
+                /**
+                 * Format: date-time
+                 * @description When it was withdrawn or resolved.
+                 */
+                closed_at?: string | null;
+                contract_id: components["schemas"]["ContractId"];
+                /** Format: date-time */
+                created_at: string;
+                description: string;
+                freelancer_id: components["schemas"]["UserId"];
+                /**
+                 * Format: uuid
+                 * @description The disputed hourly week, or none for a milestone.
+                 */
+                hourly_week_id?: string | null;
+                id: components["schemas"]["DisputeId"];
+                milestone_id?: null | components["schemas"]["MilestoneId"];
+                opened_by: components["schemas"]["UserId"];
+                reason: components["schemas"]["DisputeReason"];
+                resolution?: null | components["schemas"]["DisputeResolution"];
+                /**
+                 * Format: date-time
+                 * @description When the other party's time to respond ends.
+                 */
+                respond_by: string;
+                /** Format: date-time */
+                responded_at?: string | null;
+                status: components["schemas"]["DisputeStatus"];
             }[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
@@ -3032,6 +3313,12 @@ export interface components {
             client_fee_bps: number;
             /**
              * Format: int32
+             * @description Days the other party of a dispute has to respond.
+             * @default 5
+             */
+            dispute_response_days: number;
+            /**
+             * Format: int32
              * @description Service fee taken from what freelancers are paid, in basis points (1,000 = 10%).
              * @default 1000
              */
@@ -3219,6 +3506,19 @@ export interface components {
             subject_id: string;
             /** @description `user`, `job` or `message`. */
             subject_kind: string;
+        };
+        /** @description `POST /api/admin/disputes/{id}/resolve`. */
+        Resolution: {
+            client_amount?: null | components["schemas"]["Money"];
+            /**
+             * Format: date
+             * @description Rework only: the milestone's new due date, after today.
+             */
+            due_date?: string | null;
+            freelancer_amount?: null | components["schemas"]["Money"];
+            /** @description Why, for both parties (1 to 2,000 characters). */
+            note: string;
+            outcome: components["schemas"]["DisputeOutcome"];
         };
         Review: {
             comment: string;
@@ -3681,6 +3981,101 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dispute_queue: {
+        parameters: {
+            query?: {
+                /** @description `open` (the default), `withdrawn`, `resolved`, or `all`. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Dispute"];
+                };
+            };
+            /** @description not an admin */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resolve_dispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description dispute id */
+                id: components["schemas"]["DisputeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Resolution"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeWithTimeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the provider is unreachable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5453,6 +5848,268 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_disputes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Dispute"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    open_dispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDispute"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeWithTimeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not disputable now, or disputed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_dispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dispute id */
+                id: components["schemas"]["DisputeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeWithTimeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_dispute_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dispute id */
+                id: components["schemas"]["DisputeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeMessage"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeEntry"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    respond_to_dispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dispute id */
+                id: components["schemas"]["DisputeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeResponse"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeWithTimeline"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdraw_dispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dispute id */
+                id: components["schemas"]["DisputeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisputeWithTimeline"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
