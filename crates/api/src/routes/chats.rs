@@ -20,7 +20,7 @@ use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
 
-use super::UserCard;
+use super::{PageQuery, UserCard};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -93,13 +93,6 @@ impl From<InboxItem> for ChatSummary {
             updated_at: item.conversation.last_message_at,
         }
     }
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    pub limit: Option<u64>,
-    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

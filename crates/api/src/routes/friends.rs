@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::UserCard;
+use super::{PageQuery, UserCard};
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -165,13 +165,6 @@ async fn friend_requests(
         user: user.into(),
     });
     Ok(Json(PendingRequestPage { items, next_cursor }))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    pub limit: Option<u64>,
-    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -9,12 +9,12 @@ use domain::{JobId, JobShareId, UserId};
 use serde::{Deserialize, Serialize};
 use services::records::JobShareRecord;
 use services::social::SharedJob as Found;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::UserCard;
 use super::jobs::JobSummary;
+use super::{PageQuery, UserCard};
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -91,13 +91,6 @@ impl From<Found> for SharedJob {
     }
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SharedQuery {
-    pub limit: Option<u64>,
-    pub cursor: Option<String>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SharedJobPage {
     pub items: Vec<SharedJob>,
@@ -106,12 +99,12 @@ pub struct SharedJobPage {
 
 /// Jobs friends shared with the caller, newest first.
 #[utoipa::path(get, path = "/api/jobs/shared-with-me", tag = "friends", security(("bearer" = [])),
-    params(SharedQuery),
+    params(PageQuery),
     responses((status = 200, body = SharedJobPage), (status = 401, body = ErrorBody)))]
 async fn jobs_shared_with_me(
     State(state): State<AppState>,
     auth: AuthUser,
-    ApiQuery(query): ApiQuery<SharedQuery>,
+    ApiQuery(query): ApiQuery<PageQuery>,
 ) -> Result<Json<SharedJobPage>, AppError> {
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     let found = state.services.social.shared_with_me(auth.user.id, &page).await?;

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use crate::auth::AdminUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::routes::PageQuery;
 use crate::routes::reports::Report;
 use crate::state::AppState;
 
@@ -144,13 +145,6 @@ async fn admin_announce(
     Ok((StatusCode::CREATED, Json(made.into())))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct AnnouncementQuery {
-    pub limit: Option<u64>,
-    pub cursor: Option<String>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AnnouncementPage {
     pub items: Vec<Announcement>,
@@ -159,12 +153,12 @@ pub struct AnnouncementPage {
 
 /// Announcements, newest first, with their delivery progress.
 #[utoipa::path(get, path = "/api/admin/announcements", tag = "admin", security(("bearer" = [])),
-    params(AnnouncementQuery),
+    params(PageQuery),
     responses((status = 200, body = AnnouncementPage), (status = 404, body = ErrorBody)))]
 async fn admin_announcements(
     State(state): State<AppState>,
     _admin: AdminUser,
-    ApiQuery(query): ApiQuery<AnnouncementQuery>,
+    ApiQuery(query): ApiQuery<PageQuery>,
 ) -> Result<Json<AnnouncementPage>, AppError> {
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     let Page { items, next_cursor } = state.services.admin.announcements(&page).await?.map(Announcement::from);
