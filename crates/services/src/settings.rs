@@ -42,10 +42,20 @@ impl Settings {
 
     /// Replaces the settings after checking them; every later movement uses them.
     pub async fn set(&self, settings: PlatformSettings) -> Result<PlatformSettings, SettingsError> {
-        settings.validate()?;
-        let document = serde_json::to_value(settings).map_err(|e| Internal(e.to_string()))?;
-        let fields = document.as_object().cloned().unwrap_or_default();
-        store::settings::save(&self.db, &fields, Utc::now()).await.map_err(Internal::from)?;
+        save(&self.db, &settings, Utc::now()).await?;
         Ok(settings)
     }
+}
+
+/// Checks the settings and stores them, inside the caller's transaction.
+pub async fn save(
+    db: &impl ConnectionTrait,
+    settings: &PlatformSettings,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), SettingsError> {
+    settings.validate()?;
+    let document = serde_json::to_value(settings).map_err(|e| Internal(e.to_string()))?;
+    let fields = document.as_object().cloned().unwrap_or_default();
+    store::settings::save(db, &fields, now).await.map_err(Internal::from)?;
+    Ok(())
 }

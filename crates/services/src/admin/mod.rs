@@ -16,7 +16,7 @@ use domain::UserId;
 use domain::pagination::{Page, PageRequest};
 use domain::settings::PlatformSettings;
 use store::audit::{self, AuditEntry};
-use store::{ConnectionTrait, Db, TransactionTrait};
+use store::{ConnectionTrait, Db};
 use uuid::Uuid;
 
 use crate::Notifier;
@@ -82,13 +82,13 @@ impl Admin {
         reason: &str,
     ) -> Result<PlatformSettings, MarketError> {
         let reason = domain::moderation::reason(reason)?;
-        settings.validate()?;
-        let before = crate::settings::current(&self.db).await?;
-        let document = serde_json::to_value(settings).map_err(|e| crate::Internal(e.to_string()))?;
-        let fields = document.as_object().cloned().unwrap_or_default();
         let now = Utc::now();
-        let txn = self.db.begin().await?;
-        store::settings::save(&txn, &fields, now).await?;
+        let txn = store::begin_write(&self.db).await?;
+        let before = crate::settings::current(&txn).await?;
+        crate::settings::save(&txn, &settings, now).await.map_err(|err| match err {
+            crate::settings::SettingsError::Invalid(invalid) => MarketError::Invalid(invalid),
+            crate::settings::SettingsError::Internal(internal) => MarketError::Internal(internal),
+        })?;
         let details = serde_json::json!({"before": before, "after": settings});
         audit(
             &txn,

@@ -57,12 +57,16 @@ impl Chat {
     /// nothing new, so a client may safely re-send what it got no ack for.
     pub async fn send(&self, sender: UserId, to: Target, draft: Draft) -> Result<ChatMessage, MarketError> {
         let conversation = match to {
+            // Opening refuses a peer blocked either way.
             Target::User(peer) => self.open(sender, peer).await?,
-            Target::Conversation(id) => self.member_of(sender, id).await?,
+            Target::Conversation(id) => {
+                let conversation = self.member_of(sender, id).await?;
+                if store::blocks::between(&self.db, sender, conversation.peer_of(sender)).await? {
+                    return Err(MarketError::forbidden("chat_not_allowed", "you cannot message this user"));
+                }
+                conversation
+            }
         };
-        if store::blocks::between(&self.db, sender, conversation.peer_of(sender)).await? {
-            return Err(MarketError::forbidden("chat_not_allowed", "you cannot message this user"));
-        }
         self.check_files(sender, &draft.attachments).await?;
         let (message, fresh) = match self.store_message(sender, &conversation, &draft).await {
             Err(StoreError::Duplicate(_)) if draft.client_id.is_some() => {
