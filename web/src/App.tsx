@@ -8,6 +8,7 @@ import { Header } from "./components/Header";
 import { BalancePage } from "./pages/BalancePage";
 import { ContractPage } from "./pages/ContractPage";
 import { ContractsPage } from "./pages/ContractsPage";
+import { DashboardPage } from "./pages/DashboardPage";
 import { EditJobPage } from "./pages/EditJobPage";
 import { EditProfilePage } from "./pages/EditProfilePage";
 import { EditProposalPage } from "./pages/EditProposalPage";
@@ -31,6 +32,7 @@ import { PublicProfilePage } from "./pages/PublicProfilePage";
 import { SignupPage } from "./pages/SignupPage";
 import { AdminAnnouncementsPage } from "./pages/admin/AdminAnnouncementsPage";
 import { AdminAuditLogPage } from "./pages/admin/AdminAuditLogPage";
+import { AdminDashboardPage } from "./pages/admin/AdminDashboardPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
 import { AdminReportsPage } from "./pages/admin/AdminReportsPage";
 import { AdminSettingsPage } from "./pages/admin/AdminSettingsPage";
@@ -133,6 +135,7 @@ export const routes: RouteObject[] = [
       { path: "messages/:userId", element: authed(<MessagesPage />) },
       { path: "friends", element: authed(<FriendsPage />) },
       { path: "contracts/:id", element: authed(<ContractPage />) },
+      { path: "dashboard", element: authed(<DashboardPage />) },
       { path: "balance", element: authed(<BalancePage />) },
       { path: "invoices", element: authed(<InvoicesPage />) },
       {
@@ -140,6 +143,7 @@ export const routes: RouteObject[] = [
         element: authed(<AdminLayout />),
         children: [
           { index: true, element: <Navigate to="/admin/users" replace /> },
+          { path: "dashboard", element: <AdminDashboardPage /> },
           { path: "users", element: <AdminUsersPage /> },
           { path: "users/:id", element: <AdminUserPage /> },
           { path: "settings", element: <AdminSettingsPage /> },

@@ -131,3 +131,10 @@ export type ReportSubject = "user" | "job" | "message";
 export type ReportReason = "spam" | "fraud" | "harassment" | "inappropriate" | "off_platform_payment" | "other";
 /** Who an announcement goes to (`AnnounceRequest.audience`). */
 export type Audience = "all" | "freelancer" | "client";
+export type DashboardView = Schemas["DashboardView"];
+export type FreelancerDashboard = Schemas["FreelancerDashboard"];
+export type ClientDashboard = Schemas["ClientDashboard"];
+export type OpenJobCount = Schemas["OpenJobCount"];
+export type DayViewCount = Schemas["DayViewCount"];
+export type PlatformMetrics = Schemas["PlatformMetrics"];
+export type SignupDay = Schemas["SignupDay"];

@@ -37,20 +37,20 @@ describe("Header", () => {
   it("shows freelancers their links", async () => {
     logIn("freelancer");
     renderWithProviders(<Header />);
-    expect(links()).toEqual(["Find work", "My proposals", "Invitations", "Contracts", "Messages", "Balance", "Invoices", "Friends", "Notifications", "My profile"]);
+    expect(links()).toEqual(["Find work", "My proposals", "Invitations", "Dashboard", "Contracts", "Messages", "Balance", "Invoices", "Friends", "Notifications", "My profile"]);
   });
 
   it("shows clients theirs", async () => {
     logIn("client");
     renderWithProviders(<Header />);
-    expect(links()).toEqual(["Post a job", "My jobs", "Find talent", "Contracts", "Messages", "Balance", "Invoices", "Friends", "Notifications", "My profile"]);
+    expect(links()).toEqual(["Post a job", "My jobs", "Find talent", "Dashboard", "Contracts", "Messages", "Balance", "Invoices", "Friends", "Notifications", "My profile"]);
   });
 
   it("shows both once the profile has both roles", async () => {
     logIn("freelancer", ["freelancer", "client"]);
     renderWithProviders(<Header />);
     expect(await nav().findByRole("link", { name: "Post a job" })).toBeInTheDocument();
-    expect(links()).toEqual(["Find work", "My proposals", "Invitations", "Post a job", "My jobs", "Find talent", "Contracts", "Messages", "Balance", "Invoices", "Friends", "Notifications", "My profile"]);
+    expect(links()).toEqual(["Find work", "My proposals", "Invitations", "Post a job", "My jobs", "Find talent", "Dashboard", "Contracts", "Messages", "Balance", "Invoices", "Friends", "Notifications", "My profile"]);
   });
 
   it("counts unread notifications and messages", async () => {

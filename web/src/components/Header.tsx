@@ -75,6 +75,9 @@ export function Header() {
             {session ? (
               <>
                 <li>
+                  <NavLink to="/dashboard">Dashboard</NavLink>
+                </li>
+                <li>
                   <NavLink to="/contracts">Contracts</NavLink>
                 </li>
                 <li>

@@ -168,6 +168,12 @@ export function formatDateRange(start: string, end: string): string {
   return `${from} – ${to}, ${end.slice(0, 4)}`;
 }
 
+/** "Dec 3" for "2026-12-03": a day on a chart's axis. */
+export function formatShortDay(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? date : MONTH_DAY.format(parsed);
+}
+
 /** "just now", "5 minutes ago", "3 days ago", or the date once it is a month old. */
 export function formatAgo(timestamp: string, now: Date = new Date()): string {
   const then = new Date(timestamp);
@@ -224,3 +230,4 @@ export function formatDateTime(instant: string): string {
   const parsed = new Date(instant);
   return Number.isNaN(parsed.getTime()) ? instant : DAY_TIME.format(parsed);
 }
+

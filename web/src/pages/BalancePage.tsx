@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { listTransactions, listWithdrawals } from "../api/balance";
-import type { Balance } from "../api/types";
+import type { Balance, Currency } from "../api/types";
+import { FigureList } from "../components/FigureList";
 import { LoadMore } from "../components/LoadMore";
 import { MonthlyTable } from "../components/MonthlyTable";
 import { PayoutDestinationForm } from "../components/PayoutDestinationForm";
@@ -42,20 +43,16 @@ export function BalancePage() {
 
 function BalanceFigures({ balance }: { balance: Balance }) {
   const currencies = balanceCurrencies(balance);
+  const named = (label: string, currency: Currency) => (currencies.length > 1 ? `${label} (${currencyLabel(currency)})` : label);
   return (
     <section className="card" aria-label="Your balance">
-      {currencies.map((currency) => (
-        <dl key={currency} className="balance-figures">
-          <div>
-            <dt>Available{currencies.length > 1 ? ` (${currencyLabel(currency)})` : ""}</dt>
-            <dd>{formatMoney(amountIn(balance.available, currency))}</dd>
-          </div>
-          <div>
-            <dt>Pending{currencies.length > 1 ? ` (${currencyLabel(currency)})` : ""}</dt>
-            <dd>{formatMoney(amountIn(balance.pending, currency))}</dd>
-          </div>
-        </dl>
-      ))}
+      <FigureList
+        label="Available and pending money"
+        figures={currencies.flatMap((currency) => [
+          { label: named("Available", currency), value: formatMoney(amountIn(balance.available, currency)) },
+          { label: named("Pending", currency), value: formatMoney(amountIn(balance.pending, currency)) },
+        ])}
+      />
       <p className="muted">Pending money is in its review period and becomes available to withdraw after it.</p>
     </section>
   );

@@ -12,13 +12,16 @@ export function HomePage() {
       <div className="hero__actions">
         {session ? (
           <>
+            <Link to="/dashboard" className="button button--primary">
+              Go to my dashboard
+            </Link>
             {roles.freelancer && (
-              <Link to="/jobs" className="button button--primary">
+              <Link to="/jobs" className="button button--secondary">
                 Find work
               </Link>
             )}
             {roles.client && (
-              <Link to="/jobs/new" className="button button--primary">
+              <Link to="/jobs/new" className="button button--secondary">
                 Post a job
               </Link>
             )}

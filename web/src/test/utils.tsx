@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import { render } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import { MemoryRouter, useLocation } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { vi } from "vitest";
@@ -72,4 +72,9 @@ export function stubObjectUrls() {
   const createObjectURL = vi.fn((_blob: Blob) => "blob:document");
   Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
   return createObjectURL;
+}
+
+/** A key figure's value, read next to its name in the list labelled `list`. */
+export function figureValue(list: string, name: string) {
+  return within(screen.getByLabelText(list)).getByText(name).nextElementSibling;
 }

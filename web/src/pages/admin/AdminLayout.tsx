@@ -17,6 +17,9 @@ export function AdminLayout() {
       <nav aria-label="Admin" className="admin-nav">
         <ul className="nav">
           <li>
+            <NavLink to="/admin/dashboard">Dashboard</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/users">Users</NavLink>
           </li>
           <li>

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { Route, Routes } from "react-router";
-import { setSession } from "../../api/session";
 import type { AdminUser, Announcement, Report } from "../../api/types";
-import { CLIENT_ID, FREELANCER_ID, freelancerProfile } from "../../test/fixtures";
-import { CurrentLocation, json, mockApi, renderWithProviders } from "../../test/utils";
-import { AdminAnnouncementsPage } from "./AdminAnnouncementsPage";
-import { AdminAuditLogPage } from "./AdminAuditLogPage";
-import { AdminLayout } from "./AdminLayout";
-import { AdminReportsPage } from "./AdminReportsPage";
-import { AdminSettingsPage } from "./AdminSettingsPage";
-import { AdminUserPage } from "./AdminUserPage";
-import { AdminUsersPage } from "./AdminUsersPage";
-
-const ADMIN_ID = "01a22400-9999-7000-8000-0000000000ad";
+import { CLIENT_ID, FREELANCER_ID } from "../../test/fixtures";
+import { ADMIN_ID, openAdmin } from "../../test/adminPages";
+import { json } from "../../test/utils";
 
 const finn: AdminUser = {
   id: FREELANCER_ID,
@@ -29,33 +18,7 @@ const finn: AdminUser = {
   moderation_reason: null,
 };
 
-type Handlers = Parameters<typeof mockApi>[0];
-
-function open(route: string, handlers: Handlers = {}, roles: ("admin" | "client" | "freelancer")[] = ["admin"]) {
-  setSession({ accessToken: "a", refreshToken: "r", user: { id: ADMIN_ID, email: "admin@example.com", name: "Ann Admin", role: roles[0] } });
-  const api = mockApi({
-    "GET /api/users/profile": () => json(freelancerProfile({ id: ADMIN_ID, name: "Ann Admin", role: roles[0], roles, freelancer: null })),
-    ...handlers,
-  });
-  const user = userEvent.setup();
-  renderWithProviders(
-    <>
-      <Routes>
-        <Route path="/admin" element={<AdminLayout />}>
-          <Route path="users" element={<AdminUsersPage />} />
-          <Route path="users/:id" element={<AdminUserPage />} />
-          <Route path="settings" element={<AdminSettingsPage />} />
-          <Route path="audit-log" element={<AdminAuditLogPage />} />
-          <Route path="reports" element={<AdminReportsPage />} />
-          <Route path="announcements" element={<AdminAnnouncementsPage />} />
-        </Route>
-      </Routes>
-      <CurrentLocation />
-    </>,
-    { route },
-  );
-  return { ...api, user };
-}
+const open = openAdmin;
 
 describe("admin pages", () => {
   it("are not there for anyone but admins", async () => {
