@@ -9,6 +9,8 @@ import { BalancePage } from "./pages/BalancePage";
 import { ContractPage } from "./pages/ContractPage";
 import { ContractsPage } from "./pages/ContractsPage";
 import { DashboardPage } from "./pages/DashboardPage";
+import { DisputePage } from "./pages/DisputePage";
+import { DisputesPage } from "./pages/DisputesPage";
 import { EditJobPage } from "./pages/EditJobPage";
 import { EditProfilePage } from "./pages/EditProfilePage";
 import { EditProposalPage } from "./pages/EditProposalPage";
@@ -33,6 +35,8 @@ import { SignupPage } from "./pages/SignupPage";
 import { AdminAnnouncementsPage } from "./pages/admin/AdminAnnouncementsPage";
 import { AdminAuditLogPage } from "./pages/admin/AdminAuditLogPage";
 import { AdminDashboardPage } from "./pages/admin/AdminDashboardPage";
+import { AdminDisputePage } from "./pages/admin/AdminDisputePage";
+import { AdminDisputesPage } from "./pages/admin/AdminDisputesPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
 import { AdminReportsPage } from "./pages/admin/AdminReportsPage";
 import { AdminSettingsPage } from "./pages/admin/AdminSettingsPage";
@@ -138,6 +142,8 @@ export const routes: RouteObject[] = [
       { path: "dashboard", element: authed(<DashboardPage />) },
       { path: "balance", element: authed(<BalancePage />) },
       { path: "invoices", element: authed(<InvoicesPage />) },
+      { path: "disputes", element: authed(<DisputesPage />) },
+      { path: "disputes/:id", element: authed(<DisputePage />) },
       {
         path: "admin",
         element: authed(<AdminLayout />),
@@ -146,6 +152,8 @@ export const routes: RouteObject[] = [
           { path: "dashboard", element: <AdminDashboardPage /> },
           { path: "users", element: <AdminUsersPage /> },
           { path: "users/:id", element: <AdminUserPage /> },
+          { path: "disputes", element: <AdminDisputesPage /> },
+          { path: "disputes/:id", element: <AdminDisputePage /> },
           { path: "settings", element: <AdminSettingsPage /> },
           { path: "audit-log", element: <AdminAuditLogPage /> },
           { path: "reports", element: <AdminReportsPage /> },

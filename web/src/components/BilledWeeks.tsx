@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { invoiceDocumentPath } from "../api/invoices";
 import type { Contract, HourlyWeek, Invoice } from "../api/types";
@@ -8,6 +9,7 @@ import { formatMoney } from "../lib/money";
 import { describeWeekStatus, formatMinutes } from "../lib/timesheet";
 import { billedWeeksQuery } from "../pages/marketQueries";
 import { contractInvoicesQuery } from "../pages/moneyQueries";
+import { DisputeForm } from "./DisputeForm";
 import { DocumentButton } from "./DocumentButton";
 import { ErrorPanel, Loading } from "./Status";
 import { StatusBadge } from "./StatusBadge";
@@ -17,6 +19,7 @@ export function BilledWeeks({ contract, role }: { contract: Contract; role: Part
   const weeks = useQuery(billedWeeksQuery(contract.id));
   // The same list the contract's invoices section shows; each week's invoice is among them.
   const invoices = useQuery(contractInvoicesQuery(contract.id)).data ?? [];
+  const [disputing, setDisputing] = useState<HourlyWeek | null>(null);
   return (
     <section className="card" aria-labelledby="billed-weeks-title">
       <h2 id="billed-weeks-title">Billed weeks</h2>
@@ -44,20 +47,33 @@ export function BilledWeeks({ contract, role }: { contract: Contract; role: Part
               </th>
               <th scope="col">Status</th>
               <th scope="col">Invoice</th>
+              {role && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {weeks.data.map((week) => (
-              <WeekRow key={week.id} week={week} invoice={weekInvoice(invoices, week.invoice_id)} />
+              <WeekRow key={week.id} week={week} invoice={weekInvoice(invoices, week.invoice_id)} onDispute={role ? () => setDisputing(week) : undefined} />
             ))}
           </tbody>
         </table>
+      )}
+      {disputing && (
+        <DisputeForm
+          label={`Dispute the week of ${formatDateRange(disputing.week_start, disputing.week_end)}`}
+          subject={{ hourly_week_id: disputing.id }}
+          onCancel={() => setDisputing(null)}
+        />
       )}
     </section>
   );
 }
 
-function WeekRow({ week, invoice }: { week: HourlyWeek; invoice: Invoice | undefined }) {
+/** A party may dispute a week while its money is held for review. */
+function WeekRow({ week, invoice, onDispute }: { week: HourlyWeek; invoice: Invoice | undefined; onDispute?: () => void }) {
   return (
     <tr>
       <th scope="row">{formatDateRange(week.week_start, week.week_end)}</th>
@@ -76,6 +92,15 @@ function WeekRow({ week, invoice }: { week: HourlyWeek; invoice: Invoice | undef
           "—"
         )}
       </td>
+      {onDispute && (
+        <td>
+          {week.status === "held" && (
+            <button type="button" className="link-button" aria-label={`Open a dispute on the week of ${formatDateRange(week.week_start, week.week_end)}`} onClick={onDispute}>
+              Open a dispute
+            </button>
+          )}
+        </td>
+      )}
     </tr>
   );
 }

@@ -8,6 +8,7 @@ import { formatMoney } from "../lib/money";
 import { useCheckout } from "../lib/useCheckout";
 import { refreshMoney } from "../pages/moneyQueries";
 import { ConfirmPanel } from "./ConfirmPanel";
+import { DisputeForm } from "./DisputeForm";
 import { FundPanel } from "./FundPanel";
 import { MilestoneForm } from "./MilestoneForm";
 import { WorkNoteForm } from "./WorkNoteForm";
@@ -28,6 +29,7 @@ const BUTTONS: Record<MilestoneAction, { label: string; className: string }> = {
   refund: { label: "Refund", className: "button button--ghost" },
   edit: { label: "Edit milestone", className: "button button--secondary" },
   remove: { label: "Remove milestone", className: "button button--ghost" },
+  dispute: { label: "Open a dispute", className: "button button--ghost" },
 };
 
 /** The buttons a party has on one milestone, each opening its confirmation or form. */
@@ -103,6 +105,9 @@ export function MilestoneActions({ contract, milestone, role, otherParty }: Mile
         Remove “{milestone.title}” ({amount}) from the contract? Nothing has been paid into it.
       </ConfirmPanel>
     );
+  }
+  if (step === "dispute") {
+    return <DisputeForm label={`Dispute ${milestone.title}`} subject={{ milestone_id: milestone.id }} onCancel={close} />;
   }
   if (step === "submit") {
     return (

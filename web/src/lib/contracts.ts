@@ -11,7 +11,7 @@ export function describeContractTerms(contract: Contract): string {
 export type PartyRole = "client" | "freelancer";
 
 /** Which side of the contract `userId` is on, or null for anyone else. */
-export function partyRole(contract: Contract, userId: string | undefined): PartyRole | null {
+export function partyRole(contract: Pick<Contract, "client_id" | "freelancer_id">, userId: string | undefined): PartyRole | null {
   if (userId === contract.client_id) return "client";
   if (userId === contract.freelancer_id) return "freelancer";
   return null;

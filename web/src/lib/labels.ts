@@ -3,6 +3,10 @@ import type {
   Availability,
   CompanySize,
   ContractStatus,
+  DisputeEventKind,
+  DisputeOutcome,
+  DisputeReason,
+  DisputeStatus,
   ExperienceLevel,
   FreelancerLevel,
   InvitationStatus,
@@ -231,3 +235,33 @@ export function formatDateTime(instant: string): string {
   return Number.isNaN(parsed.getTime()) ? instant : DAY_TIME.format(parsed);
 }
 
+export const DISPUTE_REASONS: Record<DisputeReason, string> = {
+  not_delivered: "The work was not delivered",
+  quality: "The work is not good enough",
+  scope: "The work is not what was agreed",
+  payment: "A problem with the payment",
+  other: "Something else",
+};
+
+export const DISPUTE_STATUSES: Record<DisputeStatus, string> = {
+  open: "Open",
+  withdrawn: "Withdrawn",
+  resolved: "Decided",
+};
+
+/** What an admin's decision did with the money. */
+export const DISPUTE_OUTCOMES: Record<DisputeOutcome, string> = {
+  refund: "Refund the client",
+  release: "Pay the freelancer",
+  split: "Split between them",
+  rework: "Send the milestone back for rework",
+};
+
+/** What happened on a dispute, after who did it ("Finn responded"). */
+export const DISPUTE_EVENTS: Record<DisputeEventKind, string> = {
+  opened: "opened the dispute",
+  response: "responded",
+  message: "wrote",
+  withdrawn: "withdrew the dispute",
+  resolved: "decided the dispute",
+};

@@ -5,16 +5,16 @@ import { buildMilestoneDraft, describeEvent, milestoneActions, milestoneFormStat
 describe("milestoneActions", () => {
   it("lets the client fund, release and ask for changes", () => {
     expect(milestoneActions("proposed", "client")).toEqual(["fund", "edit", "remove"]);
-    expect(milestoneActions("funded", "client")).toEqual(["release"]);
-    expect(milestoneActions("submitted", "client")).toEqual(["release", "request_changes"]);
-    expect(milestoneActions("changes_requested", "client")).toEqual(["release"]);
+    expect(milestoneActions("funded", "client")).toEqual(["release", "dispute"]);
+    expect(milestoneActions("submitted", "client")).toEqual(["release", "request_changes", "dispute"]);
+    expect(milestoneActions("changes_requested", "client")).toEqual(["release", "dispute"]);
   });
 
   it("lets the freelancer hand in work and refund escrow", () => {
     expect(milestoneActions("proposed", "freelancer")).toEqual(["edit", "remove"]);
-    expect(milestoneActions("funded", "freelancer")).toEqual(["submit", "refund"]);
-    expect(milestoneActions("changes_requested", "freelancer")).toEqual(["submit", "refund"]);
-    expect(milestoneActions("submitted", "freelancer")).toEqual(["refund"]);
+    expect(milestoneActions("funded", "freelancer")).toEqual(["submit", "refund", "dispute"]);
+    expect(milestoneActions("changes_requested", "freelancer")).toEqual(["submit", "refund", "dispute"]);
+    expect(milestoneActions("submitted", "freelancer")).toEqual(["refund", "dispute"]);
   });
 
   it("offers nothing once the money has left escrow, nor to anyone else", () => {

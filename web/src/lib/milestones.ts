@@ -4,25 +4,26 @@ import { MILESTONE_EVENTS } from "./labels";
 import { centsToInput, parseAmountToCents } from "./money";
 
 /** What a party can do to a milestone of an active contract. */
-export type MilestoneAction = "fund" | "release" | "request_changes" | "submit" | "refund" | "edit" | "remove";
+export type MilestoneAction = "fund" | "release" | "request_changes" | "submit" | "refund" | "edit" | "remove" | "dispute";
 
 /**
  * The actions open to `role` on a milestone in `status`: the client funds,
  * releases (before or after a hand-in) and asks for changes to a hand-in;
  * the freelancer hands in work and refunds escrow; either may change or
- * remove a milestone until it is funded.
+ * remove a milestone until it is funded, and dispute it while its money is
+ * in escrow.
  */
 export function milestoneActions(status: MilestoneStatus, role: PartyRole | null): MilestoneAction[] {
   const inEscrow = status === "funded" || status === "submitted" || status === "changes_requested";
   if (role === "client") {
     if (status === "proposed") return ["fund", "edit", "remove"];
-    if (status === "submitted") return ["release", "request_changes"];
-    return inEscrow ? ["release"] : [];
+    if (status === "submitted") return ["release", "request_changes", "dispute"];
+    return inEscrow ? ["release", "dispute"] : [];
   }
   if (role === "freelancer") {
     if (status === "proposed") return ["edit", "remove"];
-    if (status === "funded" || status === "changes_requested") return ["submit", "refund"];
-    return inEscrow ? ["refund"] : [];
+    if (status === "funded" || status === "changes_requested") return ["submit", "refund", "dispute"];
+    return inEscrow ? ["refund", "dispute"] : [];
   }
   return [];
 }

@@ -12,6 +12,7 @@ interface Payload {
   job_id?: string;
   job_title?: string;
   contract_id?: string;
+  dispute_id?: string;
   reason?: string | null;
   accepted?: boolean;
   /** A milestone's or a contract's title. */
@@ -31,6 +32,7 @@ export function describeNotification(notification: Notification): NotificationTe
   const job = p.job_title ? `“${p.job_title}”` : "a job";
   const jobPage = p.job_id ? `/jobs/${p.job_id}` : "/jobs";
   const contractPage = p.contract_id ? `/contracts/${p.contract_id}` : "/contracts";
+  const disputePage = p.dispute_id ? `/disputes/${p.dispute_id}` : "/disputes";
   const titled = p.title ? `“${p.title}”` : "a milestone";
   const contractName = p.title ? ` “${p.title}”` : "";
   const amount = p.amount ? ` (${formatMoney(p.amount)})` : "";
@@ -80,11 +82,11 @@ export function describeNotification(notification: Notification): NotificationTe
     case "job_shared":
       return { text: `A friend shared ${job} with you.`, href: jobPage };
     case "dispute_opened":
-      return { text: `The other party opened a dispute on the contract${contractName}.`, href: contractPage };
+      return { text: `The other party opened a dispute on the contract${contractName}.`, href: disputePage };
     case "dispute_updated":
-      return { text: `There is news on a dispute about the contract${contractName}.`, href: contractPage };
+      return { text: `There is news on a dispute about the contract${contractName}.`, href: disputePage };
     case "dispute_resolved":
-      return { text: `A dispute about the contract${contractName} was decided.`, href: contractPage };
+      return { text: `A dispute about the contract${contractName} was decided.`, href: disputePage };
     case "withdrawal_failed":
       return { text: `A withdrawal${amount} came back; the money is available again.`, href: "/balance" };
     default:
@@ -102,6 +104,11 @@ export function queriesChangedBy(kind: string): QueryKey[] {
       return [["recommendations"]];
     case "job_shared":
       return [["shares"]];
+    case "dispute_opened":
+    case "dispute_updated":
+    case "dispute_resolved":
+      // A dispute freezes or moves the money of a milestone or a week.
+      return [["disputes"], ["contracts"], ["balance"]];
     default:
       return [];
   }

@@ -12,8 +12,8 @@ export interface ContractParties {
   nameOf: (userId: string) => string;
 }
 
-/** Who is who on a contract, by the names on the parties' public profiles. */
-export function useContractParties(contract: Contract): ContractParties {
+/** Who is who on a contract (or a dispute about one), by the names on the parties' public profiles. */
+export function useContractParties(contract: Pick<Contract, "client_id" | "freelancer_id">): ContractParties {
   const me = useSession()?.user.id;
   const client = useQuery(publicProfileQuery(contract.client_id)).data;
   const freelancer = useQuery(publicProfileQuery(contract.freelancer_id)).data;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import type { Invoice, TimeEntry, Timesheet } from "../api/types";
-import { CLIENT_ID, FREELANCER_ID, contractDetail, hourlyContract, hourlyWeek, invoice, timeEntry } from "../test/fixtures";
+import { CLIENT_ID, FREELANCER_ID, contractDetail, dispute, hourlyContract, hourlyWeek, invoice, timeEntry } from "../test/fixtures";
 import { addDays } from "../lib/timesheet";
 import { open, type Handler } from "../test/contractPage";
 import { json, stubObjectUrls } from "../test/utils";
@@ -273,6 +273,27 @@ describe("ContractPage, hourly", () => {
     await user.click(await within(latest).findByRole("button", { name: weekly.number }));
     await waitFor(() => expect(tab.location.href).toBe("blob:document"));
     expect(calls.find((c) => c.path === `/api/invoices/${weekly.id}`)?.search).toBe("?format=html");
+  });
+
+  it("lets the client dispute a week still held for review, and only such a week", async () => {
+    const { calls, user } = openHourly(CLIENT_ID, {}, () => ({ "POST /api/disputes": () => json(dispute({ milestone_id: null, hourly_week_id: hourlyWeek().id }), 201) }), {
+      billed: [hourlyWeek(), hourlyWeek({ id: "w0", week_start: "2026-11-09", week_end: "2026-11-15", status: "released" })],
+    });
+    const table = await screen.findByRole("table", { name: "Billed weeks" });
+    expect(within(table).getAllByRole("button", { name: /^Open a dispute/ })).toHaveLength(1);
+    await user.click(within(table).getByRole("button", { name: "Open a dispute on the week of Nov 16 – 22, 2026" }));
+    const form = screen.getByRole("form", { name: "Dispute the week of Nov 16 – 22, 2026" });
+    await user.selectOptions(within(form).getByLabelText("Reason"), "scope");
+    await user.type(within(form).getByLabelText("What went wrong"), "Hours were logged for work outside the agreed scope.");
+    await user.click(within(form).getByRole("button", { name: "Open dispute" }));
+    const opened = () => calls.find((c) => c.method === "POST" && c.path === "/api/disputes");
+    await waitFor(() => expect(opened()).toBeDefined());
+    expect(opened()?.body).toEqual({
+      hourly_week_id: hourlyWeek().id,
+      reason: "scope",
+      description: "Hours were logged for work outside the agreed scope.",
+      evidence_file_ids: [],
+    });
   });
 
   it("shows no timesheet on a fixed-price contract", async () => {

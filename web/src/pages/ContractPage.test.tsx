@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
-import { CLIENT_ID, FREELANCER_ID, contractDetail, invoice, milestone } from "../test/fixtures";
+import { CLIENT_ID, FREELANCER_ID, contractDetail, dispute, invoice, milestone } from "../test/fixtures";
 import { open } from "../test/contractPage";
 import { json, stubObjectUrls } from "../test/utils";
 
@@ -234,6 +234,43 @@ describe("ContractPage", () => {
     expect(remove).toHaveTextContent("Remove “Build” ($250.00) from the contract?");
     await user.click(within(remove).getByRole("button", { name: "Remove milestone" }));
     await waitFor(() => expect(calls.some((c) => c.method === "DELETE" && c.path === `${milestonePath}/${base.milestones[1].id}`)).toBe(true));
+  });
+
+  it("lets a party dispute a funded milestone with a reason, a description and evidence", async () => {
+    const funded = contractDetail({ milestones: [{ ...design, status: "funded" }] });
+    const { calls, user } = open(CLIENT_ID, funded, {
+      "POST /api/files": () => json({ id: "f1", purpose: "attachment", content_type: "application/pdf", size: 4, url: "/api/files/f1" }, 201),
+      "POST /api/disputes": () => json(dispute(), 201),
+      "GET /api/disputes": () => json({ items: [], next_cursor: null }),
+    });
+    const card = await milestoneCard("Design");
+    await user.click(within(card).getByRole("button", { name: "Open a dispute" }));
+    const form = within(card).getByRole("form", { name: "Dispute Design" });
+    await user.selectOptions(within(form).getByLabelText("Reason"), "The work is not good enough");
+    await user.type(within(form).getByLabelText("What went wrong"), "Too short");
+    await user.click(within(form).getByRole("button", { name: "Open dispute" }));
+    expect(within(form).getByText("Describe what went wrong in at least 10 characters.")).toBeInTheDocument();
+    await user.type(within(form).getByLabelText("What went wrong"), ": the mockups ignore the brand guide.");
+    await user.upload(within(form).getByLabelText("Attachments (optional)"), new File(["%PDF"], "guide.pdf", { type: "application/pdf" }));
+    expect(await within(form).findByText("guide.pdf")).toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Open dispute" }));
+
+    const opened = () => calls.find((c) => c.method === "POST" && c.path === "/api/disputes");
+    await waitFor(() => expect(opened()).toBeDefined());
+    expect(opened()?.body).toEqual({
+      milestone_id: design.id,
+      reason: "quality",
+      description: "Too short: the mockups ignore the brand guide.",
+      evidence_file_ids: ["f1"],
+    });
+  });
+
+  it("lists the contract's disputes, each leading to its page", async () => {
+    const disputed = contractDetail({ milestones: [{ ...design, status: "disputed" }, base.milestones[1]] });
+    open(FREELANCER_ID, disputed, { "GET /api/disputes": () => json({ items: [dispute()], next_cursor: null }) });
+    const section = await screen.findByRole("region", { name: "Disputes" });
+    expect(await within(section).findByRole("link", { name: "Dispute over “Design”" })).toHaveAttribute("href", `/disputes/${dispute().id}`);
+    expect(within(await milestoneCard("Design")).queryByRole("button", { name: "Open a dispute" })).toBeNull();
   });
 
   it("lists the contract's invoices from the viewer's side", async () => {

@@ -4,6 +4,7 @@ import { ApiError } from "../api/errors";
 import type { ContractDetail } from "../api/types";
 import { AddMilestone } from "../components/AddMilestone";
 import { BilledWeeks } from "../components/BilledWeeks";
+import { ContractDisputes } from "../components/ContractDisputes";
 import { ContractEnd } from "../components/ContractEnd";
 import { ContractInvoices } from "../components/ContractInvoices";
 import { ContractReviews } from "../components/ContractReviews";
@@ -110,6 +111,7 @@ function ContractView({ contract: c, hired }: { contract: ContractDetail; hired?
           {role && <AddMilestone contract={c} />}
         </section>
       )}
+      {role && <ContractDisputes contractId={c.id} />}
       {(c.status === "completed" || c.status === "cancelled") && <ContractReviews contract={c} role={role} nameOf={nameOf} />}
       <ContractInvoices contractId={c.id} me={me} />
       {role && me && <ContractEnd contract={c} role={role} me={me} nameOf={nameOf} />}

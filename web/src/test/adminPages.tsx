@@ -4,6 +4,8 @@ import { setSession } from "../api/session";
 import { AdminAnnouncementsPage } from "../pages/admin/AdminAnnouncementsPage";
 import { AdminAuditLogPage } from "../pages/admin/AdminAuditLogPage";
 import { AdminDashboardPage } from "../pages/admin/AdminDashboardPage";
+import { AdminDisputePage } from "../pages/admin/AdminDisputePage";
+import { AdminDisputesPage } from "../pages/admin/AdminDisputesPage";
 import { AdminLayout } from "../pages/admin/AdminLayout";
 import { AdminReportsPage } from "../pages/admin/AdminReportsPage";
 import { AdminSettingsPage } from "../pages/admin/AdminSettingsPage";
@@ -31,6 +33,8 @@ export function openAdmin(route: string, handlers: Handlers = {}, roles: ("admin
           <Route path="dashboard" element={<AdminDashboardPage />} />
           <Route path="users" element={<AdminUsersPage />} />
           <Route path="users/:id" element={<AdminUserPage />} />
+          <Route path="disputes" element={<AdminDisputesPage />} />
+          <Route path="disputes/:id" element={<AdminDisputePage />} />
           <Route path="settings" element={<AdminSettingsPage />} />
           <Route path="audit-log" element={<AdminAuditLogPage />} />
           <Route path="reports" element={<AdminReportsPage />} />

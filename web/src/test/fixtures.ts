@@ -1,6 +1,7 @@
 import type {
   ChatSummary,
   ContractDetail,
+  DisputeWithTimeline,
   HourlyWeek,
   Invoice,
   Job,
@@ -361,6 +362,42 @@ export function review(overrides: Partial<Review> = {}): Review {
     released_at: "2026-12-01T10:00:00Z",
     reply: null,
     created_at: "2026-11-30T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export const DISPUTE_ID = "01a22400-4444-7000-8000-0000000000d1";
+
+/** An open dispute the client raised on the fixture contract's first milestone ($200.00 held). */
+export function dispute(overrides: Partial<DisputeWithTimeline> = {}): DisputeWithTimeline {
+  const contract = contractDetail();
+  return {
+    id: DISPUTE_ID,
+    contract_id: contract.id,
+    milestone_id: contract.milestones[0].id,
+    hourly_week_id: null,
+    client_id: CLIENT_ID,
+    freelancer_id: FREELANCER_ID,
+    opened_by: CLIENT_ID,
+    reason: "quality",
+    description: "The mockups ignore the brand guide.",
+    status: "open",
+    amount: { amount: 20000, currency: "usd" },
+    respond_by: "2099-12-06T10:00:00Z",
+    responded_at: null,
+    resolution: null,
+    closed_at: null,
+    created_at: "2026-11-29T10:00:00Z",
+    timeline: [
+      {
+        id: "01a22400-4444-7000-8000-0000000000e1",
+        author_id: CLIENT_ID,
+        kind: "opened",
+        body: "The mockups ignore the brand guide.",
+        file_ids: ["01a22400-4444-7000-8000-0000000000f1"],
+        created_at: "2026-11-29T10:00:00Z",
+      },
+    ],
     ...overrides,
   };
 }

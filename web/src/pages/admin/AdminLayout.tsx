@@ -23,6 +23,9 @@ export function AdminLayout() {
             <NavLink to="/admin/users">Users</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/disputes">Disputes</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/reports">Reports</NavLink>
           </li>
           <li>
