@@ -60,6 +60,15 @@ const market = {
   },
   handIn: { message: "Desktop and mobile mockups, as agreed; the file has both.", file: "mockups.png" },
   withdrawal: { amount: "25", shown: "$25.00", left: "$155.00" },
+  // The second milestone ($250.00) goes to a dispute the client opens and an admin splits.
+  dispute: {
+    reason: "The work is not good enough",
+    description: "The build skips the signup form the brief asked for.",
+    evidence: "brief.png",
+    response: "The form is there, behind the button in the header.",
+    split: { client: "100", freelancer: "150", clientShown: "$100.00", freelancerShown: "$150.00" },
+    note: "The form exists but is hard to find; most of the work was done.",
+  },
   invitation: "Your Rust work looks like a fit; would you send a proposal?",
   hourly: {
     job: {
@@ -643,6 +652,29 @@ async function main() {
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
 
+    await walk.step("the freelancer and the client see their dashboards, each with a chart", async () => {
+      walk.page = freelancerPage;
+      await freelancerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+      await freelancerPage.waitForURL("**/dashboard");
+      await freelancerPage.getByRole("heading", { name: "As a freelancer" }).waitFor();
+      const earnings = freelancerPage.getByRole("figure", { name: "Earnings by month" });
+      await earnings.locator(".recharts-bar-rectangle").first().waitFor();
+      await earnings.getByRole("cell", { name: first.freelancerNet }).waitFor({ state: "attached" });
+      await freelancerPage.getByRole("figure", { name: "Proposals by status" }).locator(".recharts-bar-rectangle").first().waitFor();
+      await freelancerPage.getByRole("table", { name: "Active contracts" }).getByRole("link", { name: market.job.title }).waitFor();
+      await walk.screenshot("dashboard-freelancer.png");
+
+      walk.page = clientPage;
+      await clientPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+      await clientPage.waitForURL("**/dashboard");
+      const spending = clientPage.getByRole("figure", { name: "Spending by month" });
+      await spending.locator(".recharts-bar-rectangle").first().waitFor();
+      await spending.getByRole("cell", { name: first.clientPaid }).waitFor({ state: "attached" });
+      await clientPage.getByRole("table", { name: "Active contracts" }).getByRole("link", { name: market.job.title }).waitFor();
+      await walk.screenshot("dashboard-client.png");
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
     // An hourly contract: time logged within the weekly limit. Billing waits for the week to end.
     const { hourly } = market;
     let hourlyJobUrl = "";
@@ -1017,6 +1049,94 @@ async function main() {
       await admin.goto("/admin/audit-log?action=user.ban");
       await admin.getByRole("cell", { name: moderation.banReason }).waitFor();
       await walk.screenshot("admin.png");
+    });
+    // A dispute: the client funds the second milestone and disputes it, the freelancer responds, and the
+    // admin splits the money; both parties read the decision.
+    const second = market.proposal.milestones[1];
+    const secondCard = (p) => p.getByRole("article", { name: `2. ${second.title}` });
+    const { dispute } = market;
+    let disputeUrl = "";
+
+    await walk.step("the client funds the second milestone and opens a dispute on it, with evidence", async () => {
+      walk.page = clientPage;
+      await clientPage.goto(contractUrl);
+      const card = secondCard(clientPage);
+      await card.getByRole("button", { name: "Fund milestone" }).click();
+      await card.getByRole("group", { name: `Fund ${second.title}` }).getByRole("button", { name: `Fund ${second.amountShown}` }).click();
+      await card.getByText("Funded", { exact: true }).waitFor();
+      await card.getByRole("button", { name: "Open a dispute" }).click();
+      const form = card.getByRole("form", { name: `Dispute ${second.title}` });
+      await form.getByLabel("Reason").selectOption({ label: dispute.reason });
+      await form.getByLabel("What went wrong").fill(dispute.description);
+      await form.getByLabel("Attachments (optional)").setInputFiles({ name: dispute.evidence, mimeType: "image/png", buffer: makeAvatarPng() });
+      await form.getByRole("list", { name: "Attached files" }).getByText(dispute.evidence).waitFor();
+      await form.getByRole("button", { name: "Open dispute" }).click();
+      await clientPage.waitForURL(/\/disputes\/[0-9a-f-]{36}$/);
+      disputeUrl = new URL(clientPage.url()).pathname;
+      await clientPage.getByRole("heading", { level: 1, name: `Dispute over “${second.title}”` }).waitFor();
+      await clientPage.getByText(`${market.freelancer.name} has until`).waitFor();
+      await clientPage.getByRole("list", { name: "Dispute timeline" }).getByText("You opened the dispute").waitFor();
+      await clientPage.goto(contractUrl);
+      await secondCard(clientPage).getByText("Disputed", { exact: true }).waitFor();
+    });
+
+    await walk.step("the freelancer finds the dispute on the contract and responds", async () => {
+      walk.page = freelancerPage;
+      await freelancerPage.goto(contractUrl);
+      await freelancerPage.getByRole("region", { name: "Disputes" }).getByRole("link", { name: `Dispute over “${second.title}”` }).click();
+      await freelancerPage.waitForURL(`**${disputeUrl}`);
+      const timeline = freelancerPage.getByRole("list", { name: "Dispute timeline" });
+      await timeline.getByText(dispute.description).waitFor();
+      await timeline.getByRole("button", { name: "Download attachment 1" }).waitFor();
+      await freelancerPage.getByText("You have until").waitFor();
+      await freelancerPage.getByRole("button", { name: "Respond" }).click();
+      const form = freelancerPage.getByRole("form", { name: "Respond to the dispute" });
+      await form.getByLabel("Your response").fill(dispute.response);
+      await form.getByRole("button", { name: "Send response" }).click();
+      await timeline.getByText("You responded").waitFor();
+      await freelancerPage.getByText(/^You responded on /).waitFor();
+      expect((await freelancerPage.getByRole("button", { name: "Respond" }).count()) === 0, "a second response is offered");
+      await walk.screenshot("dispute.png");
+    });
+
+    await walk.step("the admin reads the figures, then splits the disputed money after a confirmation", async () => {
+      walk.page = admin;
+      await admin.goto("/admin");
+      await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Dashboard" }).click();
+      await admin.getByRole("figure", { name: "Sign-ups by role and day" }).locator(".recharts-bar-rectangle").first().waitFor();
+      await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Disputes" }).click();
+      await admin.getByRole("list", { name: "Dispute queue" }).getByRole("link", { name: `Dispute over “${second.title}”` }).click();
+      await admin.waitForURL(`**/admin${disputeUrl}`);
+      await admin.getByRole("list", { name: "Dispute timeline" }).getByText(dispute.response).waitFor();
+      const form = admin.getByRole("form", { name: "Decide the dispute" });
+      await form.getByLabel("Split between them").check();
+      await form.getByLabel("To the client (USD)").fill(dispute.split.client);
+      await form.getByLabel("To the freelancer (USD)").fill(dispute.split.client);
+      await form.getByLabel("Note to both parties").fill(dispute.note);
+      await form.getByRole("button", { name: "Review decision" }).click();
+      await form.getByText(`The two parts must add up to the ${second.amountShown} held`, { exact: false }).waitFor();
+      await form.getByLabel("To the freelancer (USD)").fill(dispute.split.freelancer);
+      await form.getByRole("button", { name: "Review decision" }).click();
+      const confirm = admin.getByRole("group", { name: "Confirm the decision" });
+      await confirm.getByText(`${dispute.split.clientShown} goes back to the client and ${dispute.split.freelancerShown} is paid to the freelancer`, { exact: false }).waitFor();
+      await confirm.getByRole("button", { name: "Decide dispute" }).click();
+      await admin.getByRole("region", { name: "Decision" }).getByText(dispute.note).waitFor();
+      await walk.screenshot("dispute-decided.png");
+    });
+
+    await walk.step("both parties read the decision, and the milestone shows the split", async () => {
+      for (const p of [clientPage, freelancerPage]) {
+        walk.page = p;
+        await p.goto(disputeUrl);
+        await p.getByText("Decided", { exact: true }).waitFor();
+        const decision = p.getByRole("region", { name: "Decision" });
+        await decision.getByText(`${dispute.split.clientShown} goes back to the client`, { exact: false }).waitFor();
+        await decision.getByText(dispute.note).waitFor();
+        await p.getByRole("list", { name: "Dispute timeline" }).getByText(/decided the dispute$/).waitFor();
+        await p.goto(contractUrl);
+        await secondCard(p).getByText("Split by a dispute decision", { exact: true }).waitFor();
+      }
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {
     walk.failed += 1;

@@ -3,26 +3,26 @@ import type { ClientDashboard } from "../api/types";
 import { moneyByMonth, totalByCurrency } from "../lib/charts";
 import { formatAmounts } from "../lib/money";
 import { Chart } from "./Chart";
-import { FigureList } from "./FigureList";
+import { FiguresSection } from "./FiguresSection";
 
 /** How the caller does as a client: open jobs and their proposals, hires and spending. */
 export function ClientOverview({ figures: c }: { figures: ClientDashboard }) {
   const spending = (month: ClientDashboard["spending_by_month"][number]) => month.spent;
   return (
-    <section className="card stack" aria-labelledby="client-overview-title">
-      <h2 id="client-overview-title">As a client</h2>
-      <FigureList
-        label="Your figures as a client"
-        figures={[
-          { label: "Open jobs", value: c.open_jobs.length },
-          { label: "Active contracts", value: c.active_contracts },
-          { label: "Freelancers hired", value: c.freelancers_hired },
-          { label: "Spent in 12 months", value: formatAmounts(totalByCurrency(c.spending_by_month, spending)) },
-        ]}
-      />
+    <FiguresSection
+      id="client-overview-title"
+      title="As a client"
+      figuresLabel="Your figures as a client"
+      figures={[
+        { label: "Open jobs", value: c.open_jobs.length },
+        { label: "Active contracts", value: c.active_contracts },
+        { label: "Freelancers hired", value: c.freelancers_hired },
+        { label: "Spent in 12 months", value: formatAmounts(totalByCurrency(c.spending_by_month, spending)) },
+      ]}
+    >
       <Chart title="Spending by month" kind="bar" empty="Nothing spent in the last 12 months yet. Funded milestones show up here." {...moneyByMonth(c.spending_by_month, spending, "Spent")} />
       <OpenJobs jobs={c.open_jobs} />
-    </section>
+    </FiguresSection>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { postDisputeMessage, respondToDispute, withdrawDispute } from "../api/disputes";
-import type { DisputeWithTimeline } from "../api/types";
+import type { DisputeWithTimeline, WorkNote } from "../api/types";
 import { canRespond } from "../lib/disputes";
 import { refreshDisputes } from "../pages/disputeQueries";
 import { ConfirmPanel } from "./ConfirmPanel";
@@ -25,34 +25,24 @@ export function DisputeActions({ dispute, me }: { dispute: DisputeWithTimeline; 
     refreshDisputes(queryClient);
   };
 
-  if (step === "respond") {
-    return (
-      <WorkNoteForm
-        label="Respond to the dispute"
-        messageLabel="Your response"
-        messageHint="Your side of it; an admin reads both before deciding."
-        submitLabel="Send response"
-        pendingLabel="Sending…"
-        withAttachments
-        send={(note) => respondToDispute(dispute.id, note.message, note.file_ids ?? [])}
-        onDone={done}
-        onCancel={close}
-      />
-    );
-  }
-  if (step === "message") {
-    return (
-      <WorkNoteForm
-        label="Write on the dispute"
-        messageLabel="Message"
-        submitLabel="Send message"
-        pendingLabel="Sending…"
-        withAttachments
-        send={(note) => postDisputeMessage(dispute.id, note.message, note.file_ids ?? [])}
-        onDone={done}
-        onCancel={close}
-      />
-    );
+  if (step === "respond" || step === "message") {
+    // The response and a message read alike: words and files, on the timeline.
+    const form =
+      step === "respond"
+        ? {
+            label: "Respond to the dispute",
+            messageLabel: "Your response",
+            messageHint: "Your side of it; an admin reads both before deciding.",
+            submitLabel: "Send response",
+            send: (note: WorkNote) => respondToDispute(dispute.id, note.message, note.file_ids ?? []),
+          }
+        : {
+            label: "Write on the dispute",
+            messageLabel: "Message",
+            submitLabel: "Send message",
+            send: (note: WorkNote) => postDisputeMessage(dispute.id, note.message, note.file_ids ?? []),
+          };
+    return <WorkNoteForm {...form} pendingLabel="Sending…" withAttachments onDone={done} onCancel={close} />;
   }
   if (step === "withdraw") {
     return (

@@ -10,8 +10,8 @@ import { DisputeActions } from "./DisputeActions";
 import { StatusBadge } from "./StatusBadge";
 import { Timeline } from "./Timeline";
 
-/** A dispute as its parties and admins see it: what and how much, the deadline to respond, the decision, and everything said. */
-export function DisputeDetail({ dispute: d }: { dispute: DisputeWithTimeline }) {
+/** A dispute as its parties and admins see it (`listPath` leads back to the list the viewer came from): what and how much, the deadline to respond, the decision, and everything said. */
+export function DisputeDetail({ dispute: d, listPath }: { dispute: DisputeWithTimeline; listPath: string }) {
   const { me, nameOf } = useContractParties(d);
   const contract = useQuery(contractQuery(d.contract_id)).data;
   const entries = d.timeline.map((entry) => ({ heading: describeDisputeEvent(entry, nameOf), created_at: entry.created_at, text: entry.body, file_ids: entry.file_ids }));
@@ -19,7 +19,7 @@ export function DisputeDetail({ dispute: d }: { dispute: DisputeWithTimeline }) 
     <div className="stack narrow">
       <article className="card" aria-labelledby="dispute-title">
         <p className="breadcrumb">
-          <Link to="/disputes">Disputes</Link> ›
+          <Link to={listPath}>Disputes</Link> ›
         </p>
         <h1 id="dispute-title">Dispute over {disputeSubject(d, contract)}</h1>
         <ul className="meta">

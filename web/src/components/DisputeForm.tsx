@@ -8,6 +8,7 @@ import { DISPUTE_REASONS } from "../lib/labels";
 import { refreshDisputes } from "../pages/disputeQueries";
 import { AttachmentPicker, type Attachment } from "./AttachmentPicker";
 import { SelectField, TextAreaField } from "./Field";
+import { FormActions } from "./FormActions";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 
 interface DisputeFormProps {
@@ -66,14 +67,7 @@ export function DisputeForm({ label, subject, onCancel }: DisputeFormProps) {
         }}
       />
       <AttachmentPicker attachments={attachments} onChange={setAttachments} onBusyChange={setUploading} error={fields.evidence_file_ids} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={opening.isPending || uploading}>
-          {opening.isPending ? "Opening…" : "Open dispute"}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Open dispute" pendingLabel="Opening…" pending={opening.isPending} busy={uploading} onCancel={onCancel} />
     </form>
   );
 }

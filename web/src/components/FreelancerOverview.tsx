@@ -4,27 +4,27 @@ import { moneyByMonth, proposalsByStatus, viewsByDay } from "../lib/charts";
 import { FREELANCER_LEVELS } from "../lib/labels";
 import { formatAmounts } from "../lib/money";
 import { Chart } from "./Chart";
-import { FigureList } from "./FigureList";
+import { FiguresSection } from "./FiguresSection";
 
 /** How the caller does as a freelancer: work, money, reach and proposals. */
 export function FreelancerOverview({ figures: f }: { figures: FreelancerDashboard }) {
   return (
-    <section className="card stack" aria-labelledby="freelancer-overview-title">
-      <h2 id="freelancer-overview-title">As a freelancer</h2>
-      <FigureList
-        label="Your figures as a freelancer"
-        figures={[
-          { label: "Active contracts", value: f.active_contracts },
-          {
-            label: "Job success",
-            value: f.job_success_score === null || f.job_success_score === undefined ? "—" : `${f.job_success_score}%`,
-            note: "Completed contracts out of all ended ones",
-          },
-          { label: "Level", value: f.level ? FREELANCER_LEVELS[f.level] : "—" },
-          { label: "Available", value: formatAmounts(f.balance.available) },
-          { label: "Pending", value: formatAmounts(f.balance.pending) },
-        ]}
-      />
+    <FiguresSection
+      id="freelancer-overview-title"
+      title="As a freelancer"
+      figuresLabel="Your figures as a freelancer"
+      figures={[
+        { label: "Active contracts", value: f.active_contracts },
+        {
+          label: "Job success",
+          value: f.job_success_score === null || f.job_success_score === undefined ? "—" : `${f.job_success_score}%`,
+          note: "Completed contracts out of all ended ones",
+        },
+        { label: "Level", value: f.level ? FREELANCER_LEVELS[f.level] : "—" },
+        { label: "Available", value: formatAmounts(f.balance.available) },
+        { label: "Pending", value: formatAmounts(f.balance.pending) },
+      ]}
+    >
       <Chart
         title="Earnings by month"
         kind="bar"
@@ -36,6 +36,6 @@ export function FreelancerOverview({ figures: f }: { figures: FreelancerDashboar
       <p>
         <Link to="/my/proposals">My proposals</Link> · <Link to="/jobs">Find work</Link>
       </p>
-    </section>
+    </FiguresSection>
   );
 }

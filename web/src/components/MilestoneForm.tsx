@@ -4,6 +4,7 @@ import type { Currency, MilestoneDraft } from "../api/types";
 import { buildMilestoneDraft, type MilestoneFormState } from "../lib/milestones";
 import { currencyLabel } from "../lib/money";
 import { TextField } from "./Field";
+import { FormActions } from "./FormActions";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 
 interface MilestoneFormProps {
@@ -51,14 +52,7 @@ export function MilestoneForm({ label, initial, currency, submitLabel, pendingLa
         />
         <TextField label="Due date (optional)" type="date" value={state.due_date} error={server.due_date} onChange={(e) => set("due_date")(e.target.value)} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving.isPending}>
-          {saving.isPending ? pendingLabel : submitLabel}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} pendingLabel={pendingLabel} pending={saving.isPending} onCancel={onCancel} />
     </form>
   );
 }

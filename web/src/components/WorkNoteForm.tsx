@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { WorkNote } from "../api/types";
 import { AttachmentPicker, type Attachment } from "./AttachmentPicker";
 import { TextAreaField } from "./Field";
+import { FormActions } from "./FormActions";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 
 const MAX_MESSAGE = 5000;
@@ -52,14 +53,7 @@ export function WorkNoteForm({ label, messageLabel, messageHint, submitLabel, pe
         }}
       />
       {withAttachments && <AttachmentPicker attachments={attachments} onChange={setAttachments} onBusyChange={setUploading} error={fields.file_ids} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={sending.isPending || uploading}>
-          {sending.isPending ? pendingLabel : submitLabel}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} pendingLabel={pendingLabel} pending={sending.isPending} busy={uploading} onCancel={onCancel} />
     </form>
   );
 }

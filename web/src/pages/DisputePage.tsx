@@ -7,7 +7,7 @@ export function DisputePage() {
   const { id = "" } = useParams();
   return (
     <DisputeLoader id={id} backTo="/disputes">
-      {(dispute) => <DisputeDetail dispute={dispute} />}
+      {(dispute) => <DisputeDetail dispute={dispute} listPath="/disputes" />}
     </DisputeLoader>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { PlatformMetrics } from "../../api/types";
 import { Chart } from "../../components/Chart";
 import { TextField } from "../../components/Field";
-import { FigureList } from "../../components/FigureList";
+import { FiguresSection } from "../../components/FiguresSection";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { signupsByDay } from "../../lib/charts";
 import { checkDayRange, lastDays, rangeInstants, type DayRange } from "../../lib/dayRange";
@@ -69,32 +69,31 @@ function Figures({ metrics: m, range }: { metrics: PlatformMetrics; range: DayRa
   const period = `${formatDate(range.from)} to ${formatDate(range.to)}`;
   return (
     <>
-      <section className="card stack" aria-labelledby="period-title">
-        <h2 id="period-title">From {period}</h2>
-        <FigureList
-          label="Figures for the range"
-          figures={[
-            { label: "Gross volume", value: formatAmounts(m.gross_merchandise_volume), note: "Charged to clients to fund work, fees included" },
-            { label: "Platform revenue", value: formatAmounts(m.platform_revenue), note: "Fees kept, net of refunded fees" },
-            { label: "Jobs posted", value: m.jobs_posted },
-            { label: "Contracts started", value: m.contracts_started },
-          ]}
-        />
+      <FiguresSection
+        id="period-title"
+        title={`From ${period}`}
+        figuresLabel="Figures for the range"
+        figures={[
+          { label: "Gross volume", value: formatAmounts(m.gross_merchandise_volume), note: "Charged to clients to fund work, fees included" },
+          { label: "Platform revenue", value: formatAmounts(m.platform_revenue), note: "Fees kept, net of refunded fees" },
+          { label: "Jobs posted", value: m.jobs_posted },
+          { label: "Contracts started", value: m.contracts_started },
+        ]}
+      >
         <Chart title="Sign-ups by role and day" kind="bar" stacked empty="No one signed up in this range." {...signupsByDay(m.signups)} />
-      </section>
-      <section className="card stack" aria-labelledby="now-title">
-        <h2 id="now-title">Now</h2>
-        <FigureList
-          label="Figures now"
-          figures={[
-            { label: "Held in escrow", value: formatAmounts(m.escrow_held) },
-            { label: "Connected now", value: m.active_sockets, note: "Live connections on every server" },
-            { label: "Freelancers", value: m.users_by_role.freelancers },
-            { label: "Clients", value: m.users_by_role.clients },
-            { label: "Admins", value: m.users_by_role.admins },
-          ]}
-        />
-      </section>
+      </FiguresSection>
+      <FiguresSection
+        id="now-title"
+        title="Now"
+        figuresLabel="Figures now"
+        figures={[
+          { label: "Held in escrow", value: formatAmounts(m.escrow_held) },
+          { label: "Connected now", value: m.active_sockets, note: "Live connections on every server" },
+          { label: "Freelancers", value: m.users_by_role.freelancers },
+          { label: "Clients", value: m.users_by_role.clients },
+          { label: "Admins", value: m.users_by_role.admins },
+        ]}
+      />
     </>
   );
 }

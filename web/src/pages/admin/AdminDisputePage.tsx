@@ -10,7 +10,7 @@ export function AdminDisputePage() {
     <DisputeLoader id={id} backTo="/admin/disputes">
       {(dispute) => (
         <div className="stack">
-          <DisputeDetail dispute={dispute} />
+          <DisputeDetail dispute={dispute} listPath="/admin/disputes" />
           <div className="narrow">
             <ResolveDispute dispute={dispute} />
           </div>

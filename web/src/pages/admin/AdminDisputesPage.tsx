@@ -1,33 +1,22 @@
-import { useSearchParams } from "react-router";
 import { listDisputeQueue } from "../../api/disputes";
 import type { DisputeQueueFilter } from "../../api/types";
 import { DisputeItem } from "../../components/DisputeItem";
-import { SelectField } from "../../components/Field";
 import { LoadMore } from "../../components/LoadMore";
+import { QueueHeading, useQueueStatus } from "../../components/QueueHeading";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { usePaged } from "../../lib/usePaged";
 
+// The first is the default.
 const FILTERS: Record<DisputeQueueFilter, string> = { open: "Open", resolved: "Decided", withdrawn: "Withdrawn", all: "All" };
 
 /** Disputes waiting for a decision, oldest first (or those in another state), each leading to its page. */
 export function AdminDisputesPage() {
-  const [params, setParams] = useSearchParams();
-  const raw = params.get("status") ?? "open";
-  const status: DisputeQueueFilter = Object.hasOwn(FILTERS, raw) ? (raw as DisputeQueueFilter) : "open";
+  const [status, setStatus] = useQueueStatus(FILTERS);
   const disputes = usePaged(["admin", "disputes", status], (cursor) => listDisputeQueue(status, cursor));
 
   return (
     <section className="stack" aria-labelledby="disputes-title">
-      <div className="page-heading">
-        <h1 id="disputes-title">Disputes</h1>
-        <SelectField label="Show" value={status} onChange={(e) => setParams(e.target.value === "open" ? {} : { status: e.target.value })}>
-          {Object.entries(FILTERS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <QueueHeading id="disputes-title" title="Disputes" filters={FILTERS} status={status} onChange={setStatus} />
       {disputes.isPending ? (
         <Loading label="Loading disputes…" />
       ) : disputes.isError && disputes.items.length === 0 ? (

@@ -1,38 +1,29 @@
 import { useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { listReports, resolveReport } from "../../api/admin";
 import type { Report } from "../../api/types";
-import { SelectField, TextAreaField } from "../../components/Field";
+import { TextAreaField } from "../../components/Field";
 import { FormErrors, serverFieldErrors } from "../../components/FormErrors";
 import { LoadMore } from "../../components/LoadMore";
+import { QueueHeading, useQueueStatus } from "../../components/QueueHeading";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { StatusBadge } from "../../components/StatusBadge";
 import { REPORT_REASONS, REPORT_STATUSES, formatDateTime } from "../../lib/labels";
 import { usePaged } from "../../lib/usePaged";
 
+// The first is the default.
 const FILTERS = { open: "Open", resolved: "Resolved", dismissed: "Dismissed", all: "All" } as const;
 type StatusFilter = keyof typeof FILTERS;
 
 /** Reports of users, jobs and messages; open ones are resolved or dismissed with a note. */
 export function AdminReportsPage() {
-  const [params, setParams] = useSearchParams();
-  const raw = params.get("status") ?? "open";
-  const status: StatusFilter = Object.hasOwn(FILTERS, raw) ? (raw as StatusFilter) : "open";
+  const [status, setStatus] = useQueueStatus(FILTERS);
   const reports = usePagedReports(status);
 
   return (
     <section className="stack" aria-labelledby="reports-title">
-      <div className="page-heading">
-        <h1 id="reports-title">Reports</h1>
-        <SelectField label="Show" value={status} onChange={(e) => setParams(e.target.value === "open" ? {} : { status: e.target.value })}>
-          {Object.entries(FILTERS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <QueueHeading id="reports-title" title="Reports" filters={FILTERS} status={status} onChange={setStatus} />
       {reports.isPending ? (
         <Loading label="Loading reports…" />
       ) : reports.isError && reports.items.length === 0 ? (
