@@ -7,8 +7,8 @@ export function openDispute(dispute: NewDispute): Promise<DisputeWithTimeline> {
 }
 
 /** The disputes the caller is a party of, newest first. */
-export function listDisputes(cursor?: string): Promise<Paged<Dispute>> {
-  return unwrap(api.GET("/api/disputes", { params: { query: { cursor } } }));
+export function listDisputes(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Dispute>> {
+  return unwrap(api.GET("/api/disputes", { params: { query } }));
 }
 
 /** A dispute with its timeline, for its parties and admins. */

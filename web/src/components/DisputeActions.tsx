@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { postDisputeMessage, respondToDispute, withdrawDispute } from "../api/disputes";
 import type { DisputeWithTimeline, WorkNote } from "../api/types";
 import { canRespond } from "../lib/disputes";
-import { refreshDisputes } from "../pages/disputeQueries";
+import { refreshDisputes, showDispute } from "../pages/disputeQueries";
 import { ConfirmPanel } from "./ConfirmPanel";
 import { WorkNoteForm } from "./WorkNoteForm";
 
@@ -20,10 +20,6 @@ export function DisputeActions({ dispute, me }: { dispute: DisputeWithTimeline; 
   if (dispute.status !== "open") return null;
 
   const close = () => setStep(null);
-  const done = () => {
-    setStep(null);
-    refreshDisputes(queryClient);
-  };
 
   if (step === "respond" || step === "message") {
     // The response and a message read alike: words and files, on the timeline.
@@ -34,19 +30,22 @@ export function DisputeActions({ dispute, me }: { dispute: DisputeWithTimeline; 
             messageLabel: "Your response",
             messageHint: "Your side of it; an admin reads both before deciding.",
             submitLabel: "Send response",
-            send: (note: WorkNote) => respondToDispute(dispute.id, note.message, note.file_ids ?? []),
+            send: async (note: WorkNote) => showDispute(queryClient, await respondToDispute(dispute.id, note.message, note.file_ids ?? [])),
           }
         : {
             label: "Write on the dispute",
             messageLabel: "Message",
             submitLabel: "Send message",
-            send: (note: WorkNote) => postDisputeMessage(dispute.id, note.message, note.file_ids ?? []),
+            send: async (note: WorkNote) => {
+              await postDisputeMessage(dispute.id, note.message, note.file_ids ?? []);
+              refreshDisputes(queryClient);
+            },
           };
-    return <WorkNoteForm {...form} pendingLabel="Sending…" withAttachments onDone={done} onCancel={close} />;
+    return <WorkNoteForm {...form} pendingLabel="Sending…" withAttachments onDone={close} onCancel={close} />;
   }
   if (step === "withdraw") {
     return (
-      <ConfirmPanel label="Withdraw the dispute" confirmLabel="Withdraw dispute" pendingLabel="Withdrawing…" dismissLabel="Keep it open" run={() => withdrawDispute(dispute.id)} onDone={done} onDismiss={close}>
+      <ConfirmPanel label="Withdraw the dispute" confirmLabel="Withdraw dispute" pendingLabel="Withdrawing…" dismissLabel="Keep it open" run={async () => showDispute(queryClient, await withdrawDispute(dispute.id))} onDone={close} onDismiss={close}>
         Withdraw the dispute? The money goes back to where it was before you opened it.
       </ConfirmPanel>
     );

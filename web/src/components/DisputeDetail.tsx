@@ -54,7 +54,7 @@ export function DisputeDetail({ dispute: d, listPath }: { dispute: DisputeWithTi
 
 function Decision({ resolution, held }: { resolution: DisputeResolution; held: Money }) {
   return (
-    <section className="confirm-panel" aria-labelledby="decision-title">
+    <section className="dispute-decision" aria-labelledby="decision-title">
       <h2 id="decision-title">Decision</h2>
       <p>{describeResolution(resolution, held)}</p>
       <p className="prose">{resolution.note}</p>

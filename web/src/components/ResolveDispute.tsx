@@ -6,7 +6,7 @@ import { buildResolution, describeResolution, EMPTY_RESOLUTION, type ResolutionE
 import { DISPUTE_OUTCOMES } from "../lib/labels";
 import { currencyLabel, formatMoney } from "../lib/money";
 import { utcDate } from "../lib/timesheet";
-import { refreshDisputes } from "../pages/disputeQueries";
+import { showDispute } from "../pages/disputeQueries";
 import { ConfirmPanel } from "./ConfirmPanel";
 import { TextAreaField, TextField } from "./Field";
 
@@ -45,11 +45,8 @@ export function ResolveDispute({ dispute }: { dispute: Dispute }) {
         confirmLabel="Decide dispute"
         pendingLabel="Deciding…"
         dismissLabel="Change it"
-        run={(key) => resolveDispute(dispute.id, decision, key)}
-        onDone={() => {
-          setDecision(null);
-          refreshDisputes(queryClient);
-        }}
+        run={async (key) => showDispute(queryClient, await resolveDispute(dispute.id, decision, key))}
+        onDone={() => setDecision(null)}
         onDismiss={() => setDecision(null)}
       >
         {describeResolution(decision, dispute.amount)} Both parties are told, and this cannot be undone.

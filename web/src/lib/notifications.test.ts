@@ -61,11 +61,21 @@ describe("describeNotification", () => {
     });
   });
 
+  it("leads to the dispute a notification is about", () => {
+    expect(describeNotification(note("dispute_opened", { dispute_id: "d1", contract_id: "c1", title: "Logo", milestone_id: "m1" }))).toEqual({
+      text: "The other party opened a dispute on the contract “Logo”.",
+      href: "/disputes/d1",
+    });
+    expect(describeNotification(note("dispute_resolved", { dispute_id: "d1", contract_id: "c1", title: "Logo" })).href).toBe("/disputes/d1");
+    expect(describeNotification(note("dispute_updated", {})).href).toBe("/disputes");
+  });
+
   it("names the lists a new notification makes stale", () => {
     expect(queriesChangedBy("friend_request")).toEqual([["friends"]]);
     expect(queriesChangedBy("friend_request_accepted")).toEqual([["friends"]]);
     expect(queriesChangedBy("freelancer_recommended")).toEqual([["recommendations"]]);
     expect(queriesChangedBy("job_shared")).toEqual([["shares"]]);
+    expect(queriesChangedBy("dispute_resolved")).toEqual([["disputes"], ["contracts"], ["balance"]]);
     expect(queriesChangedBy("hired")).toEqual([]);
   });
 

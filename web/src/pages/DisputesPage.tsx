@@ -6,7 +6,7 @@ import { usePaged } from "../lib/usePaged";
 
 /** The disputes the caller is a party of, newest first. */
 export function DisputesPage() {
-  const disputes = usePaged(["disputes", "mine"], (cursor) => listDisputes(cursor));
+  const disputes = usePaged(["disputes", "mine"], (cursor) => listDisputes({ cursor }));
   return (
     <div className="stack">
       <h1>Disputes</h1>

@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { getDispute, listDisputes } from "../api/disputes";
+import type { DisputeWithTimeline } from "../api/types";
 import { refreshMoney } from "./moneyQueries";
 
 export const disputeQuery = (id: string) => ({
@@ -7,14 +8,20 @@ export const disputeQuery = (id: string) => ({
   queryFn: () => getDispute(id),
 });
 
-/** The caller's disputes on one contract, from the newest page of all of theirs. */
+/** The caller's disputes on one contract, from the newest hundred of all of theirs (the API filters by no contract). */
 export const contractDisputesQuery = (contractId: string) => ({
   queryKey: ["disputes", "contract", contractId] as const,
-  queryFn: async () => (await listDisputes()).items.filter((dispute) => dispute.contract_id === contractId),
+  queryFn: async () => (await listDisputes({ limit: 100 })).items.filter((dispute) => dispute.contract_id === contractId),
 });
 
 /** After a dispute changed: disputes everywhere, and the money it holds or freed. */
 export function refreshDisputes(queryClient: QueryClient) {
   for (const key of ["disputes", "admin"]) void queryClient.invalidateQueries({ queryKey: [key] });
   refreshMoney(queryClient);
+}
+
+/** A dispute as an action returned it: shown at once, while everything it touched is read again. */
+export function showDispute(queryClient: QueryClient, dispute: DisputeWithTimeline) {
+  queryClient.setQueryData(disputeQuery(dispute.id).queryKey, dispute);
+  refreshDisputes(queryClient);
 }
