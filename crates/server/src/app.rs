@@ -63,7 +63,7 @@ impl App {
                 accounts.housekeeping();
             }
         });
-        let pushes = tokio::spawn(push_notifications(self.services.clone()));
+        let pushes = tokio::spawn(deliver_notifications(self.services.clone()));
         let worker =
             self.worker.then(|| tokio::spawn(crate::worker::run(self.services.clone(), std::future::pending())));
         let mail_sender =
@@ -79,19 +79,19 @@ impl App {
     }
 }
 
-/// The services and the socket server they push through.
-/// How often stored notifications are looked for and pushed to sockets.
-const PUSH_EVERY: Duration = Duration::from_millis(250);
+/// How often stored notifications are looked for and delivered.
+const DELIVER_EVERY: Duration = Duration::from_millis(250);
 
-/// Pushes each stored notification to its user's sockets once. Runs on every
-/// web instance; the store hands each notification to one of them.
-async fn push_notifications(services: Services) {
-    let mut tick = tokio::time::interval(PUSH_EVERY);
+/// Delivers each stored notification once: its e-mail queued if wanted, and
+/// a push to its user's sockets. Runs on every web instance; the store hands
+/// each notification to one of them.
+async fn deliver_notifications(services: Services) {
+    let mut tick = tokio::time::interval(DELIVER_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if let Err(err) = services.notifications.push_pending(chrono::Utc::now()).await {
-            tracing::warn!(error = %err, "notification push round failed");
+        if let Err(err) = services.notifications.deliver_pending(chrono::Utc::now()).await {
+            tracing::warn!(error = %err, "notification delivery round failed");
         }
     }
 }

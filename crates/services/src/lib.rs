@@ -134,32 +134,33 @@ pub struct Ports {
 impl Services {
     pub fn new(db: Db, ports: Ports, auth: AuthSettings, mail: MailSettings) -> Self {
         let files = Files::new(db.clone(), ports.storage);
-        let notifier = Notifier::new(&mail);
+        let notifier = Notifier::new();
+        let notifications = Notifications::new(db.clone(), ports.fanout.clone(), &mail);
         let unsubscribe = crate::mail::unsubscribe::UnsubscribeKey::new(mail.unsubscribe_secret);
         let profiles = Profiles::new(db.clone());
         let profile_views = ProfileViews::new(db.clone());
         let balances = Balances::new(db.clone());
-        let payments = Payments::new(db.clone(), ports.payments, notifier.clone());
+        let payments = Payments::new(db.clone(), ports.payments, notifier);
         let dashboard =
             Dashboard::new(db.clone(), payments.clone(), balances.clone(), profile_views.clone(), ports.fanout.clone());
         Self {
             dashboard,
             accounts: Accounts::new(db.clone(), auth),
-            reviews: Reviews::new(db.clone(), profiles.clone(), notifier.clone()),
+            reviews: Reviews::new(db.clone(), profiles.clone(), notifier),
             reputation: Reputation::new(db.clone(), profiles.clone()),
             profile_views,
             profiles,
             skills: Skills::new(db.clone()),
-            jobs: Jobs::new(db.clone(), notifier.clone()),
+            jobs: Jobs::new(db.clone(), notifier),
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             balances,
-            disputes: Disputes::new(db.clone(), payments.clone(), notifier.clone()),
+            disputes: Disputes::new(db.clone(), payments.clone(), notifier),
             payments,
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
-            notifications: Notifications::new(db.clone(), ports.fanout.clone()),
-            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier.clone()),
+            notifications,
+            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier),
             reports: Reports::new(db.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
             social: Social::new(db.clone(), notifier),

@@ -4,47 +4,43 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::{NotificationId, UserId};
+use store::Db;
 use store::notifications::{self, NotificationRecord};
-use store::{ConnectionTrait, Db};
 
 use crate::Internal;
+use crate::mail::{MailSettings, NotificationMail};
 use crate::ports::{Fanout, Push};
 
-/// Most notifications one push round takes.
-const PUSH_BATCH: u64 = 200;
-
-/// Stores a notification for `user` inside the caller's transaction. Use
-/// cases call [`crate::notifier::Notifier::notify`], which e-mails it too.
-pub(crate) async fn notify(
-    db: &impl ConnectionTrait,
-    user: UserId,
-    kind: NotificationKind,
-    payload: serde_json::Value,
-    now: DateTime<Utc>,
-) -> Result<(), Internal> {
-    notifications::insert(db, user, kind.as_str(), &payload, now).await?;
-    Ok(())
-}
+/// Most notifications one delivery round takes.
+const DELIVERY_BATCH: u64 = 200;
 
 #[derive(Clone)]
 pub struct Notifications {
     db: Db,
     fanout: Arc<dyn Fanout>,
+    mail: Arc<NotificationMail>,
 }
 
 impl Notifications {
-    pub fn new(db: Db, fanout: Arc<dyn Fanout>) -> Self {
-        Self { db, fanout }
+    pub fn new(db: Db, fanout: Arc<dyn Fanout>, mail: &MailSettings) -> Self {
+        Self { db, fanout, mail: Arc::new(NotificationMail::new(mail)) }
     }
 
-    /// Pushes notifications stored since the last round to their users'
-    /// sockets, each once even with several instances running this. Answers
-    /// how many went out.
-    pub async fn push_pending(&self, now: DateTime<Utc>) -> Result<usize, Internal> {
-        let claimed = notifications::claim_unpushed(&self.db, PUSH_BATCH, now).await?;
+    /// Delivers notifications stored since the last round: queues the
+    /// e-mail of those their users want mailed, in the transaction that marks
+    /// them delivered, then pushes each to its user's sockets. Several
+    /// instances may run this at once; each notification goes out from one.
+    /// Answers how many went out.
+    pub async fn deliver_pending(&self, now: DateTime<Utc>) -> Result<usize, Internal> {
+        if !notifications::any_undelivered(&self.db).await? {
+            return Ok(0);
+        }
+        let txn = store::begin_write(&self.db).await?;
+        let claimed = notifications::claim_undelivered(&txn, DELIVERY_BATCH, now).await?;
+        self.mail.queue(&txn, &claimed, now).await?;
+        txn.commit().await?;
         let count = claimed.len();
         for notification in claimed {
             self.fanout.push(&[notification.user_id], Push::Notification(notification)).await;

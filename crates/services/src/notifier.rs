@@ -1,36 +1,33 @@
-//! Telling a user what happened: the stored notification, and for the kinds
-//! they chose, the e-mail about it, both written in the transaction of the
-//! change they report.
-
-use std::sync::Arc;
+//! Telling a user what happened: the notification is stored in the
+//! transaction of the change it reports. Delivery (the live push and, for
+//! the kinds the user chose, the e-mail) reads the stored rows afterwards,
+//! so a request pays for one insert and a rolled-back change tells nobody.
 
 use chrono::{DateTime, Utc};
 use domain::UserId;
 use domain::notification::NotificationKind;
-use store::ConnectionTrait;
+use store::{ConnectionTrait, notifications};
 
-use crate::mail::{MailSettings, NotificationMail};
-use crate::{Internal, notifications};
+use crate::Internal;
 
-/// Cheap to clone; every use case that tells users something holds one.
-#[derive(Debug, Clone)]
+/// Cheap to copy; every use case that tells users something holds one.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Notifier {
-    email: Option<Arc<NotificationMail>>,
+    quiet: bool,
 }
 
 impl Notifier {
-    pub fn new(settings: &MailSettings) -> Self {
-        Self { email: Some(Arc::new(NotificationMail::new(settings))) }
+    pub fn new() -> Self {
+        Self { quiet: false }
     }
 
-    /// Stores notifications and mails none: for loading demo data, whose
-    /// made-up addresses should not fill the queue.
-    pub fn without_email() -> Self {
-        Self { email: None }
+    /// Stores notifications as already delivered: for loading demo data,
+    /// whose made-up users should be neither pushed to nor mailed.
+    pub fn quiet() -> Self {
+        Self { quiet: true }
     }
 
-    /// Stores a notification for `user` inside the caller's transaction and,
-    /// when the user wants this kind by e-mail, queues the mail in it too.
+    /// Stores a notification for `user` inside the caller's transaction.
     pub async fn notify(
         &self,
         db: &impl ConnectionTrait,
@@ -39,9 +36,19 @@ impl Notifier {
         payload: serde_json::Value,
         now: DateTime<Utc>,
     ) -> Result<(), Internal> {
-        if let Some(email) = &self.email {
-            email.queue(db, user, kind, &payload, now).await?;
-        }
-        notifications::notify(db, user, kind, payload, now).await
+        self.notify_all(db, [(user, kind, payload)], now).await
+    }
+
+    /// Stores several notifications inside the caller's transaction, in one statement.
+    pub async fn notify_all(
+        &self,
+        db: &impl ConnectionTrait,
+        notifications: impl IntoIterator<Item = (UserId, NotificationKind, serde_json::Value)>,
+        now: DateTime<Utc>,
+    ) -> Result<(), Internal> {
+        let rows: Vec<_> =
+            notifications.into_iter().map(|(user, kind, payload)| (user, kind.as_str(), payload)).collect();
+        notifications::insert(db, &rows, now, self.quiet).await?;
+        Ok(())
     }
 }

@@ -19,23 +19,33 @@ use crate::error::{StoreError, StoreResult};
 /// back transaction gives its number back: there are no gaps. Take it as
 /// late in the transaction as possible, since it queues every issuer.
 pub async fn next_number(db: &impl ConnectionTrait, year: i32) -> StoreResult<String> {
-    let count_up = || {
-        counter::Entity::update_many()
-            .col_expr(counter::Column::Last, Expr::col(counter::Column::Last).add(1))
-            .filter(counter::Column::Year.eq(year))
-            .exec(db)
+    let last = match count_up(db, year).await? {
+        Some(last) => last,
+        // The year's first invoice creates its counter; every later one only counts up.
+        None => {
+            let first = counter::ActiveModel { year: Set(year), last: Set(0) };
+            let keep = OnConflict::column(counter::Column::Year).do_nothing_on([counter::Column::Year]).to_owned();
+            counter::Entity::insert(first).on_conflict(keep).exec_without_returning(db).await?;
+            count_up(db, year).await?.ok_or_else(|| StoreError::Corrupt(format!("invoice counter {year} vanished")))?
+        }
     };
-    // The year's first invoice creates its counter; every later one only counts up.
-    if count_up().await?.rows_affected == 0 {
-        let first = counter::ActiveModel { year: Set(year), last: Set(0) };
-        let keep = OnConflict::column(counter::Column::Year).do_nothing_on([counter::Column::Year]).to_owned();
-        counter::Entity::insert(first).on_conflict(keep).exec_without_returning(db).await?;
-        count_up().await?;
-    }
-    let last: Option<i32> =
-        counter::Entity::find_by_id(year).select_only().column(counter::Column::Last).into_tuple().one(db).await?;
-    let last = last.ok_or_else(|| StoreError::Corrupt(format!("invoice counter {year} vanished")))?;
     Ok(invoice_number(year, u32::try_from(last).unwrap_or_default()))
+}
+
+/// Adds one to the year's counter and answers its new value; `None` when the
+/// year has no counter yet. One statement where the database returns what
+/// an update wrote (PostgreSQL, SQLite), two on MariaDB.
+async fn count_up(db: &impl ConnectionTrait, year: i32) -> StoreResult<Option<i32>> {
+    let update = counter::Entity::update_many()
+        .col_expr(counter::Column::Last, Expr::col(counter::Column::Last).add(1))
+        .filter(counter::Column::Year.eq(year));
+    if db.support_returning() {
+        return Ok(update.exec_with_returning(db).await?.first().map(|c| c.last));
+    }
+    if update.exec(db).await?.rows_affected == 0 {
+        return Ok(None);
+    }
+    Ok(counter::Entity::find_by_id(year).select_only().column(counter::Column::Last).into_tuple().one(db).await?)
 }
 
 /// What an invoice bills, besides its contract.

@@ -9,11 +9,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use domain::ledger::{Account, Movement, Transaction};
+use domain::ledger::{Account, Movement, Posting, Transaction};
 use domain::{ContractId, Currency, MilestoneId, Money, UserId};
 use sea_orm::prelude::{Expr, Uuid};
 use sea_orm::sea_query::{Alias, Condition, ExprTrait, OnConflict, Query};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
 
 use crate::entity::{account_balance as balance, ledger_posting as posting, ledger_transaction as transaction};
 use crate::error::{StoreError, StoreResult};
@@ -60,36 +62,39 @@ pub async fn record(
     posting::Entity::insert_many(rows).exec_without_returning(db).await?;
     let mut cached: Vec<_> = tx.postings().iter().filter(|p| p.account.is_cached()).collect();
     cached.sort_by_key(|p| (p.account, p.amount.currency));
-    for p in cached {
-        add_to_balance(db, p.account, p.amount, now).await?;
-    }
+    add_to_balances(db, &cached, now).await?;
     Ok(id)
 }
 
-/// Adds to the account's balance row in one statement, creating it if it is
-/// missing; the update takes the row's lock, so concurrent postings to one
-/// account queue.
-async fn add_to_balance(
-    db: &impl ConnectionTrait,
-    account: Account,
-    amount: Money,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
-    let (kind, account_id) = account.key();
-    let currency = amount.currency.code();
-    let first = balance::ActiveModel {
-        account_kind: Set(kind.to_owned()),
-        account_id: Set(account_id),
-        currency: Set(currency.to_owned()),
-        balance: Set(amount.amount),
-        updated_at: Set(now),
+/// Adds each posting to its account's balance row in one statement, creating
+/// rows that are missing. The update locks the rows in the order given
+/// (account order, so two movements never wait on each other crosswise), and
+/// concurrent postings to one account queue.
+async fn add_to_balances(db: &impl ConnectionTrait, postings: &[&Posting], now: DateTime<Utc>) -> StoreResult<()> {
+    if postings.is_empty() {
+        return Ok(());
+    }
+    let rows = postings.iter().map(|p| {
+        let (kind, account_id) = p.account.key();
+        balance::ActiveModel {
+            account_kind: Set(kind.to_owned()),
+            account_id: Set(account_id),
+            currency: Set(p.amount.currency.code().to_owned()),
+            balance: Set(p.amount.amount),
+            updated_at: Set(now),
+        }
+    });
+    // The row's balance plus the amount the statement tried to insert.
+    let sum = match db.get_database_backend() {
+        DbBackend::MySql => "account_balances.balance + VALUES(balance)",
+        _ => "account_balances.balance + excluded.balance",
     };
     let add =
         OnConflict::columns([balance::Column::AccountKind, balance::Column::AccountId, balance::Column::Currency])
-            .value(balance::Column::Balance, Expr::col((balance::Entity, balance::Column::Balance)).add(amount.amount))
+            .value(balance::Column::Balance, Expr::cust(sum))
             .value(balance::Column::UpdatedAt, Expr::value(now))
             .to_owned();
-    balance::Entity::insert(first).on_conflict(add).exec_without_returning(db).await?;
+    balance::Entity::insert_many(rows).on_conflict(add).exec_without_returning(db).await?;
     Ok(())
 }
 

@@ -15,10 +15,14 @@ pub async fn for_user(db: &impl ConnectionTrait, user: UserId) -> StoreResult<Ve
     Ok(rows.into_iter().map(|r| (r.kind, r.email)).collect())
 }
 
-/// The user's choice for one kind, if they made one.
-pub async fn email_for(db: &impl ConnectionTrait, user: UserId, kind: &str) -> StoreResult<Option<bool>> {
-    let row = pref::Entity::find_by_id((user.into_uuid(), kind.to_owned())).one(db).await?;
-    Ok(row.map(|r| r.email))
+/// The stored choices of all these users: user, kind and whether it goes out by e-mail.
+pub async fn for_users(db: &impl ConnectionTrait, users: &[UserId]) -> StoreResult<Vec<(UserId, String, bool)>> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows =
+        pref::Entity::find().filter(pref::Column::UserId.is_in(users.iter().map(|u| u.into_uuid()))).all(db).await?;
+    Ok(rows.into_iter().map(|r| (r.user_id.into(), r.kind, r.email)).collect())
 }
 
 pub async fn set_email(

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 use domain::pagination::{Page, PageRequest};
 use domain::{NotificationId, UserId};
-use sea_orm::prelude::Expr;
+use sea_orm::prelude::{Expr, Uuid};
+use sea_orm::sea_query::{LockBehavior, LockType};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::codec::{from_json, to_json};
@@ -21,26 +22,33 @@ pub struct NotificationRecord {
     pub created_at: DateTime<Utc>,
 }
 
+/// Stores notifications, each for its user, in one statement. Ones stored
+/// `delivered` are never pushed or mailed (demo data tells nobody).
 pub async fn insert(
     db: &impl ConnectionTrait,
-    user_id: UserId,
-    kind: &str,
-    payload: &serde_json::Value,
+    notifications: &[(UserId, &str, serde_json::Value)],
     now: DateTime<Utc>,
-) -> StoreResult<NotificationId> {
-    let id = NotificationId::new();
-    notification::Entity::insert(notification::ActiveModel {
-        id: Set(id.into_uuid()),
-        user_id: Set(user_id.into_uuid()),
-        kind: Set(kind.to_owned()),
-        payload_json: Set(to_json(payload)?),
-        read_at: Set(None),
-        pushed_at: Set(None),
-        created_at: Set(now),
-    })
-    .exec_without_returning(db)
-    .await?;
-    Ok(id)
+    delivered: bool,
+) -> StoreResult<()> {
+    if notifications.is_empty() {
+        return Ok(());
+    }
+    let rows = notifications
+        .iter()
+        .map(|(user_id, kind, payload)| {
+            Ok(notification::ActiveModel {
+                id: Set(NotificationId::new().into_uuid()),
+                user_id: Set(user_id.into_uuid()),
+                kind: Set((*kind).to_owned()),
+                payload_json: Set(to_json(payload)?),
+                read_at: Set(None),
+                pushed_at: Set(delivered.then_some(now)),
+                created_at: Set(now),
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    notification::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
 }
 
 /// The user's notifications, newest first.
@@ -101,38 +109,54 @@ pub async fn unread_count(db: &impl ConnectionTrait, user_id: UserId) -> StoreRe
         .await?)
 }
 
-/// Takes up to `limit` notifications not yet pushed to their users' sockets,
-/// oldest first, and marks them pushed. Each is taken by one instance only:
-/// the conditional update decides, so several servers may run this at once.
-pub async fn claim_unpushed(
+/// Whether any notification waits for delivery: a cheap look before taking
+/// the write lock that claiming needs.
+pub async fn any_undelivered(db: &impl ConnectionTrait) -> StoreResult<bool> {
+    let first: Option<Uuid> = notification::Entity::find()
+        .select_only()
+        .column(notification::Column::Id)
+        .filter(notification::Column::PushedAt.is_null())
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(first.is_some())
+}
+
+/// Takes up to `limit` notifications not yet delivered, oldest first, and
+/// marks them delivered. Run it in the transaction that queues their mail:
+/// the rows stay locked until it commits and other instances skip them, so
+/// each notification is delivered by one instance, once.
+pub async fn claim_undelivered(
     db: &impl ConnectionTrait,
     limit: u64,
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<NotificationRecord>> {
-    let candidates = notification::Entity::find()
+    let claimed = notification::Entity::find()
         .filter(notification::Column::PushedAt.is_null())
         .order_by_asc(notification::Column::Id)
         .limit(limit)
+        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
         .all(db)
         .await?;
-    let mut claimed = Vec::with_capacity(candidates.len());
-    for m in candidates {
-        let taken = notification::Entity::update_many()
-            .col_expr(notification::Column::PushedAt, Expr::value(now))
-            .filter(notification::Column::Id.eq(m.id))
-            .filter(notification::Column::PushedAt.is_null())
-            .exec(db)
-            .await?;
-        if taken.rows_affected == 1 {
-            claimed.push(NotificationRecord {
+    if claimed.is_empty() {
+        return Ok(Vec::new());
+    }
+    notification::Entity::update_many()
+        .col_expr(notification::Column::PushedAt, Expr::value(now))
+        .filter(notification::Column::Id.is_in(claimed.iter().map(|m| m.id)))
+        .exec(db)
+        .await?;
+    claimed
+        .into_iter()
+        .map(|m| {
+            Ok(NotificationRecord {
                 id: m.id.into(),
                 user_id: m.user_id.into(),
                 payload: from_json(&m.payload_json)?,
                 read_at: m.read_at,
                 created_at: m.created_at,
                 kind: m.kind,
-            });
-        }
-    }
-    Ok(claimed)
+            })
+        })
+        .collect()
 }

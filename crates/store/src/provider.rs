@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use domain::Money;
 use sea_orm::prelude::Uuid;
+use sea_orm::sea_query::Query;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::entity::{provider_event as event, provider_payment as payment};
@@ -107,16 +108,13 @@ pub async fn charge_for_milestone(
     milestone: domain::MilestoneId,
 ) -> StoreResult<Option<ProviderPayment>> {
     use crate::entity::ledger_transaction as transaction;
-    let funded: Option<Uuid> = transaction::Entity::find()
-        .select_only()
+    let funding = Query::select()
         .column(transaction::Column::Id)
-        .filter(transaction::Column::MilestoneId.eq(milestone.into_uuid()))
-        .filter(transaction::Column::Movement.eq(domain::ledger::Movement::Fund.as_str()))
-        .into_tuple()
-        .one(db)
-        .await?;
-    let Some(funded) = funded else { return Ok(None) };
-    let row = payment::Entity::find().filter(payment::Column::LedgerTransactionId.eq(funded)).one(db).await?;
+        .from(transaction::Entity)
+        .and_where(transaction::Column::MilestoneId.eq(milestone.into_uuid()))
+        .and_where(transaction::Column::Movement.eq(domain::ledger::Movement::Fund.as_str()))
+        .to_owned();
+    let row = payment::Entity::find().filter(payment::Column::LedgerTransactionId.in_subquery(funding)).one(db).await?;
     row.map(|r| {
         Ok(ProviderPayment {
             amount: Money::new(r.amount, crate::codec::currency(&r.currency)?),

@@ -1,5 +1,5 @@
-//! E-mail: what each user chooses to get, the mail a notification queues in
-//! its own transaction, the unsubscribe link in it, and delivery over SMTP
+//! E-mail: what each user chooses to get, the mail queued for a notification
+//! when it is delivered, the unsubscribe link in it, and delivery over SMTP
 //! through an outage, once per mail however many senders run.
 
 use chrono::{Duration, Utc};
@@ -16,6 +16,7 @@ use crate::support::{TestApp, TestUser, expect_error};
 impl TestApp {
     /// The queued mails to `to` about notifications of `kind`, oldest first.
     async fn queued(&self, to: &str, kind: &str) -> Vec<mail_queue::Model> {
+        self.notifications_delivered().await;
         mail_queue::Entity::find()
             .filter(mail_queue::Column::ToAddress.eq(to))
             .filter(mail_queue::Column::Kind.eq(kind))
@@ -105,7 +106,7 @@ async fn a_notification_the_user_wants_by_mail_queues_one_mail_and_one_they_do_n
     let freelancer = app.signup("freelancer").await;
     let job = app.post_job(&client, fixed_job(json!({"title": "Design a <b>logo</b>"}))).await;
 
-    // A new proposal is mailed to the client by default, in the bid's transaction.
+    // A new proposal is mailed to the client by default.
     let bid = app.bid(&freelancer, &id(&job), proposal(40_000, json!({}))).await;
     let mails = app.queued(&client.email, "proposal_received").await;
     assert_eq!(mails.len(), 1);
@@ -217,6 +218,7 @@ async fn mail_queued_while_the_smtp_server_is_down_goes_out_once_it_is_back_and_
     let job = app.post_job(&client, fixed_job(json!({}))).await;
     app.bid(&freelancer, &id(&job), proposal(40_000, json!({}))).await;
     // Two verification mails and the client's proposal mail.
+    app.notifications_delivered().await;
     let now = Utc::now();
     let tried = app.services.mail.deliver_due(now).await.expect("delivery runs");
     assert_eq!((tried.sent, tried.failed), (0, 3));

@@ -121,8 +121,25 @@ impl TestApp {
         self.post("/api/users/login", json!({"email": email, "password": password}), None).await
     }
 
+    /// Waits until every stored notification is delivered (pushed, and its
+    /// mail queued if wanted), as the delivery loop does within 250 ms.
+    pub async fn notifications_delivered(&self) {
+        let backend = self.db.get_database_backend();
+        let undelivered = "SELECT COUNT(*) AS n FROM notifications WHERE pushed_at IS NULL";
+        for _ in 0..500 {
+            self.services.notifications.deliver_pending(chrono::Utc::now()).await.expect("delivery runs");
+            let row = self.db.query_one_raw(Statement::from_string(backend, undelivered)).await.expect("query");
+            if row.expect("a row").try_get::<i64>("", "n").expect("count") == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("notifications still undelivered after 10 s");
+    }
+
     /// Sends the mail queue's due mail now, as the sender loop would.
     pub async fn deliver_mail(&self) -> services::mail::Delivery {
+        self.notifications_delivered().await;
         self.services.mail.deliver_due(chrono::Utc::now()).await.expect("mail delivery runs")
     }
 
@@ -159,6 +176,8 @@ impl TestApp {
 
     /// Row counts of every table a request could write to.
     pub async fn snapshot(&self) -> Vec<i64> {
+        // Mail for earlier notifications is queued after them; let it land first.
+        self.notifications_delivered().await;
         let mut counts = Vec::new();
         for table in [
             "users",

@@ -1,6 +1,8 @@
-//! E-mail. Every mail is queued in the database inside the transaction of
-//! what caused it, so that a rolled-back change sends nothing and a
-//! committed one cannot lose its mail; [`Mail::deliver_due`] then sends what
+//! E-mail. Every mail is queued in the database inside a transaction: an
+//! account's mail (sign-up, reset) in the transaction of what caused it, a
+//! notification's mail in the one that marks the notification delivered. So
+//! a rolled-back change sends nothing and a committed one cannot lose its
+//! mail; [`Mail::deliver_due`] then sends what
 //! is due through the [`Mailer`] port and retries what failed.
 
 mod notification;

@@ -1,6 +1,8 @@
 //! The e-mail that tells a user about a notification, for the kinds they
-//! want by e-mail. It is queued in the transaction that stores the
-//! notification, so the two exist together or not at all.
+//! want by e-mail. It is queued in the transaction that marks the
+//! notification delivered, so each notification is mailed once.
+
+use std::collections::HashMap;
 
 use askama::Template;
 use chrono::{DateTime, Utc};
@@ -9,6 +11,8 @@ use domain::notification::NotificationKind;
 use domain::{Money, UserId};
 use serde_json::Value;
 use store::mail_queue::{self, NewMail};
+use store::notifications::NotificationRecord;
+use store::users::UserRecord;
 use store::{ConnectionTrait, notification_preferences, users};
 
 use super::MailSettings;
@@ -30,22 +34,45 @@ impl NotificationMail {
         }
     }
 
-    /// Queues the mail about `kind` for `user` if they want that kind by e-mail.
+    /// Queues the mail about each notification whose user wants its kind by
+    /// e-mail, with one look-up of choices and addresses for the whole batch.
     pub async fn queue(
         &self,
         db: &impl ConnectionTrait,
-        user: UserId,
-        kind: NotificationKind,
-        payload: &Value,
+        notifications: &[NotificationRecord],
         now: DateTime<Utc>,
     ) -> Result<(), Internal> {
-        let wanted = notification_preferences::email_for(db, user, kind.as_str()).await?;
-        if !wanted.unwrap_or_else(|| emailed_by_default(kind)) {
+        let mut users: Vec<UserId> = notifications.iter().map(|n| n.user_id).collect();
+        users.sort_unstable();
+        users.dedup();
+        let choices: HashMap<(UserId, String), bool> = notification_preferences::for_users(db, &users)
+            .await?
+            .into_iter()
+            .map(|(user, kind, email)| ((user, kind), email))
+            .collect();
+        let wanted: Vec<(&NotificationRecord, NotificationKind)> = notifications
+            .iter()
+            .filter_map(|n| Some((n, NotificationKind::parse(&n.kind)?)))
+            .filter(|(n, kind)| {
+                choices.get(&(n.user_id, n.kind.clone())).copied().unwrap_or_else(|| emailed_by_default(*kind))
+            })
+            .collect();
+        if wanted.is_empty() {
             return Ok(());
         }
-        let Some(recipient) = users::find(db, user).await? else { return Ok(()) };
+        let recipients: HashMap<UserId, UserRecord> =
+            users::find_many(db, &users).await?.into_iter().map(|u| (u.id, u)).collect();
+        for (notification, kind) in wanted {
+            if let Some(recipient) = recipients.get(&notification.user_id) {
+                mail_queue::enqueue(db, self.render(recipient, kind, &notification.payload), now).await?;
+            }
+        }
+        Ok(())
+    }
+
+    fn render(&self, recipient: &UserRecord, kind: NotificationKind, payload: &Value) -> NewMail {
         let unsubscribe_url =
-            format!("{}/api/notifications/unsubscribe?token={}", self.public_url, self.key.token(user, kind));
+            format!("{}/api/notifications/unsubscribe?token={}", self.public_url, self.key.token(recipient.id, kind));
         let (headline, detail) = describe(kind, payload);
         let content = Content {
             name: &recipient.name,
@@ -56,8 +83,8 @@ impl NotificationMail {
             unsubscribe_link: &unsubscribe_url,
             kind: &kind.as_str().replace('_', " "),
         };
-        let mail = NewMail {
-            to: recipient.email,
+        NewMail {
+            to: recipient.email.clone(),
             subject: headline.clone(),
             // Every value printed is a `&str`, whose `Display` cannot fail,
             // into a `String`: rendering has no way to error.
@@ -65,9 +92,7 @@ impl NotificationMail {
             html: Some(HtmlMail { c: &content }.to_string()),
             kind: Some(kind.as_str().to_owned()),
             unsubscribe_url: Some(unsubscribe_url.clone()),
-        };
-        mail_queue::enqueue(db, mail, now).await?;
-        Ok(())
+        }
     }
 }
 

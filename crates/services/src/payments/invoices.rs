@@ -42,10 +42,10 @@ pub(super) async fn issue(
     let currency = bill.lines.first().map(|l| l.amount.currency).ok_or(MarketError::NotFound("invoice line"))?;
     let totals = InvoiceTotals::of(&bill.lines, currency).map_err(|e| super::invalid(e.into()))?;
     let id = InvoiceId::new();
-    for user in [contract.client_id, contract.freelancer_id] {
-        let payload = json!({ "invoice_id": id, "contract_id": contract.id, "job_id": contract.job_id });
-        notifier.notify(db, user, NotificationKind::InvoiceReady, payload, now).await?;
-    }
+    let payload = json!({ "invoice_id": id, "contract_id": contract.id, "job_id": contract.job_id });
+    let told = [contract.client_id, contract.freelancer_id]
+        .map(|user| (user, NotificationKind::InvoiceReady, payload.clone()));
+    notifier.notify_all(db, told, now).await?;
     let invoice = Invoice {
         id,
         number: invoices::next_number(db, numbering_year(now)).await?,

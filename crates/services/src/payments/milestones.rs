@@ -114,7 +114,10 @@ impl Payments {
     ) -> Result<MilestoneRecord, MarketError> {
         let now = Utc::now();
         let txn = store::begin_write(&self.db).await?;
-        let contract = party_contract(&txn, user, contract_id).await?;
+        let contract = store::contracts::find_head(&txn, contract_id)
+            .await?
+            .filter(|c| c.is_party(user))
+            .ok_or(MarketError::NotFound("contract"))?;
         let allowed = match action {
             PaymentAction::Fund | PaymentAction::Release => user == contract.client_id,
             PaymentAction::Refund => user == contract.freelancer_id,
@@ -136,14 +139,14 @@ impl Payments {
             settings: settings::current(&txn).await?,
             now,
         };
-        match action {
+        let status = match action {
             PaymentAction::Fund => fund(&txn, &books, &contract, &milestone, payment_source).await?,
             PaymentAction::Release => release(&txn, &books, &contract, &milestone, Some(user)).await?,
             PaymentAction::Refund => refund(&txn, &books, &contract, &milestone, Some(user)).await?,
-        }
-        let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
+        };
         txn.commit().await?;
-        Ok(updated)
+        // A payment changes the locked milestone's status and nothing else of it.
+        Ok(MilestoneRecord { status, ..milestone })
     }
 
     /// The freelancer hands in a funded milestone's work for review. The
@@ -270,7 +273,7 @@ async fn fund(
     contract: &ContractRecord,
     milestone: &MilestoneRecord,
     source: Option<String>,
-) -> Result<(), MarketError> {
+) -> Result<MilestoneStatus, MarketError> {
     if contract.status != ContractStatus::Active {
         return Err(MarketError::conflict("contract_not_active", "only an active contract takes funding"));
     }
@@ -288,7 +291,7 @@ async fn fund(
         .notifier
         .notify(db, contract.freelancer_id, NotificationKind::MilestoneFunded, payload(contract, milestone), books.now)
         .await?;
-    Ok(())
+    Ok(next)
 }
 
 /// Pays the milestone out of escrow to the freelancer and issues its
@@ -299,7 +302,7 @@ async fn release(
     contract: &ContractRecord,
     milestone: &MilestoneRecord,
     by: Option<UserId>,
-) -> Result<(), MarketError> {
+) -> Result<MilestoneStatus, MarketError> {
     let next = milestone.status.release()?;
     if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
         return Err(changed());
@@ -327,7 +330,7 @@ async fn release(
     let bill =
         Bill { kind: InvoiceKind::Milestone, billed: Billed::Milestone(milestone.id), period: None, lines: vec![line] };
     issue(db, books.notifier, contract, bill, books.now).await?;
-    Ok(())
+    Ok(next)
 }
 
 /// Gives a funded milestone's money back to the client.
@@ -337,7 +340,7 @@ pub(super) async fn refund(
     contract: &ContractRecord,
     milestone: &MilestoneRecord,
     by: Option<UserId>,
-) -> Result<(), MarketError> {
+) -> Result<MilestoneStatus, MarketError> {
     let next = milestone.status.refund()?;
     if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
         return Err(changed());
@@ -348,7 +351,7 @@ pub(super) async fn refund(
         .notifier
         .notify(db, contract.client_id, NotificationKind::MilestoneRefunded, payload(contract, milestone), books.now)
         .await?;
-    Ok(())
+    Ok(next)
 }
 
 fn payload(contract: &ContractRecord, milestone: &MilestoneRecord) -> serde_json::Value {

@@ -247,7 +247,7 @@ pub async fn seed_contracts(db: &store::Db, target: u32) -> anyhow::Result<u32> 
         return Ok(0);
     }
     // Demo accounts have made-up addresses: their notifications are stored, not mailed.
-    let hiring = services::Jobs::new(db.clone(), services::Notifier::without_email());
+    let hiring = services::Jobs::new(db.clone(), services::Notifier::quiet());
     let open: Vec<JobId> = jobs::open_ids(db)
         .await?
         .into_iter()
