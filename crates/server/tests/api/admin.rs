@@ -69,6 +69,7 @@ async fn every_admin_route_is_not_found_for_anyone_but_admins() {
             "/api/admin/announcements".to_owned(),
             json!({"audience": "all", "title": "Hello", "body": "x"}),
         ),
+        (Method::GET, "/api/admin/metrics".to_owned(), json!(null)),
     ];
     let before = app.snapshot().await;
     for (method, path, body) in &routes {

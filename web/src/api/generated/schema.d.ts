@@ -2299,6 +2299,24 @@ export interface components {
         DisputeEventId: string;
         /** @enum {string} */
         DisputeEventKind: "opened" | "response" | "message" | "withdrawn" | "resolved";
+        DisputeFigures: {
+            /**
+             * Format: int64
+             * @description Median seconds from opening to an admin's decision, over the disputes
+             *     decided in the range; absent when none was.
+             */
+            median_seconds_to_resolve?: number | null;
+            /**
+             * Format: int64
+             * @description Waiting for a decision now.
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Opened in the range.
+             */
+            opened: number;
+        };
         /**
          * Format: uuid
          * @description A party's contest of money held for a milestone or an hourly week.
@@ -3281,6 +3299,7 @@ export interface components {
             active_sockets: number;
             /** Format: int64 */
             contracts_started: number;
+            disputes: components["schemas"]["DisputeFigures"];
             /** @description Client money held in escrow now. */
             escrow_held: components["schemas"]["Money"][];
             /** Format: date-time */
