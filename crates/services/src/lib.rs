@@ -142,6 +142,7 @@ impl Services {
         let payments = Payments::new(db.clone(), ports.payments, notifier.clone());
         let dashboard =
             Dashboard::new(db.clone(), payments.clone(), balances.clone(), profile_views.clone(), ports.fanout.clone());
+        let jobs = Jobs::new(db.clone(), notifier.clone());
         Self {
             dashboard,
             accounts: Accounts::new(db.clone(), auth),
@@ -150,7 +151,8 @@ impl Services {
             profile_views,
             profiles,
             skills: Skills::new(db.clone()),
-            jobs: Jobs::new(db.clone(), notifier.clone()),
+            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier.clone(), jobs.clone()),
+            jobs,
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             balances,
@@ -159,7 +161,6 @@ impl Services {
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
             notifications: Notifications::new(db.clone(), ports.fanout.clone()),
-            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier.clone()),
             reports: Reports::new(db.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
             social: Social::new(db.clone(), notifier),

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod admin;
+mod admin_jobs;
 mod admin_trust;
 mod chat;
 mod commands;

@@ -82,6 +82,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every job, drafts and hidden ones included, newest first. */
+        get: operations["admin_list_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a draft or open job; its proposals in the running close and their
+         *     freelancers are told. Only a restore reopens it.
+         */
+        post: operations["admin_close_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a job: off the board, search and shares, its page 404 to all but
+         *     its owner and admins, and no proposals or hires until it is restored.
+         *     The owner is told why.
+         */
+        post: operations["admin_hide_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Un-hide a job and, if an admin closed it, give it back the status it had
+         *     (an open job gets a fresh posting window).
+         */
+        post: operations["admin_restore_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/metrics": {
         parameters: {
             query?: never;
@@ -2660,6 +2738,11 @@ export interface components {
             budget?: null | components["schemas"]["Money"];
             category: string;
             client_id: components["schemas"]["UserId"];
+            /**
+             * @description An administrator closed the job; only an administrator reopens it.
+             *     Always sent, like `hidden`.
+             */
+            closed_by_admin?: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date */
@@ -2672,6 +2755,12 @@ export interface components {
              * @description An open job stops taking proposals at this time unless reopened.
              */
             expires_at?: string | null;
+            /**
+             * @description An administrator hid the job: only its owner and admins see it, and it
+             *     takes no proposals or hires until restored. Always sent; optional in
+             *     the schema so that clients built before it keep compiling.
+             */
+            hidden?: boolean;
             /** Format: int32 */
             hires_count: number;
             /** Format: int32 */
@@ -2953,7 +3042,7 @@ export interface components {
          */
         NotificationId: string;
         /** @enum {string} */
-        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received" | "dispute_opened" | "dispute_updated" | "dispute_resolved";
+        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received" | "dispute_opened" | "dispute_updated" | "dispute_resolved" | "job_moderated";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -3159,6 +3248,59 @@ export interface components {
                 /** @description The contract's title. */
                 title: string;
                 totals: components["schemas"]["InvoiceTotals"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Job: {
+            items: {
+                attachment_file_ids: components["schemas"]["FileId"][];
+                budget?: null | components["schemas"]["Money"];
+                category: string;
+                client_id: components["schemas"]["UserId"];
+                /**
+                 * @description An administrator closed the job; only an administrator reopens it.
+                 *     Always sent, like `hidden`.
+                 */
+                closed_by_admin?: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date */
+                deadline?: string | null;
+                description: string;
+                duration?: null | components["schemas"]["ProjectDuration"];
+                experience_level: components["schemas"]["ExperienceLevel"];
+                /**
+                 * Format: date-time
+                 * @description An open job stops taking proposals at this time unless reopened.
+                 */
+                expires_at?: string | null;
+                /**
+                 * @description An administrator hid the job: only its owner and admins see it, and it
+                 *     takes no proposals or hires until restored. Always sent; optional in
+                 *     the schema so that clients built before it keep compiling.
+                 */
+                hidden?: boolean;
+                /** Format: int32 */
+                hires_count: number;
+                /** Format: int32 */
+                hires_wanted: number;
+                hourly_rate_max?: null | components["schemas"]["Money"];
+                hourly_rate_min?: null | components["schemas"]["Money"];
+                /** Format: int32 */
+                hours_per_week?: number | null;
+                id: components["schemas"]["JobId"];
+                payment_type: components["schemas"]["PaymentType"];
+                /** Format: date-time */
+                posted_at?: string | null;
+                screening_questions: string[];
+                skills: components["schemas"]["SkillTag"][];
+                status: components["schemas"]["JobStatus"];
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                visibility: components["schemas"]["Visibility"];
             }[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
@@ -4095,6 +4237,200 @@ export interface operations {
             };
             /** @description the provider is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_list_jobs: {
+        parameters: {
+            query?: {
+                /** @description Part of the title, or of the owner's name or e-mail address. */
+                q?: string;
+                /** @description `draft`, `open`, `closed`, `filled` or `expired`. */
+                status?: string;
+                /** @description Only hidden jobs (`true`) or only jobs not hidden (`false`). */
+                hidden?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Job"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_close_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_hide_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_restore_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
