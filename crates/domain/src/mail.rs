@@ -49,7 +49,8 @@ pub const fn emailed_by_default(kind: NotificationKind) -> bool {
         | K::ReviewReceived
         | K::DisputeOpened
         | K::DisputeResolved
-        | K::JobModerated => true,
+        | K::JobModerated
+        | K::AdminRefund => true,
         K::InvitationAnswered
         | K::ProposalShortlisted
         | K::ProposalDeclined

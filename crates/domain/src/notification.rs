@@ -56,5 +56,7 @@ labelled_enum! {
         DisputeResolved => "dispute_resolved",
         /// An admin hid, closed or restored the user's job.
         JobModerated => "job_moderated",
+        /// An admin refunded a milestone's escrow of the freelancer's contract to the client.
+        AdminRefund => "admin_refund",
     }
 }

@@ -151,7 +151,7 @@ impl Services {
             profile_views,
             profiles,
             skills: Skills::new(db.clone()),
-            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier.clone(), jobs.clone()),
+            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier.clone(), jobs.clone(), payments.clone()),
             jobs,
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),

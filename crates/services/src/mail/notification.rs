@@ -143,11 +143,14 @@ fn describe(kind: NotificationKind, payload: &Value) -> (String, Option<String>)
             "closed" => format!("An administrator closed your job \u{201c}{job}\u{201d}"),
             _ => format!("An administrator restored your job \u{201c}{job}\u{201d}"),
         },
+        K::AdminRefund => format!("An administrator refunded {amount} for \u{201c}{title}\u{201d} to the client"),
     };
     let detail = match kind {
         K::ProposalDeclined => Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}")),
         K::Announcement => Some(text("body")).filter(|b| !b.is_empty()),
-        K::JobModerated => Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}")),
+        K::JobModerated | K::AdminRefund => {
+            Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}"))
+        }
         _ => None,
     };
     (headline, detail)
@@ -185,7 +188,8 @@ fn link_path(kind: NotificationKind, payload: &Value) -> String {
         | K::ContractEnded
         | K::DisputeOpened
         | K::DisputeUpdated
-        | K::DisputeResolved => {
+        | K::DisputeResolved
+        | K::AdminRefund => {
             id("contract_id").map_or_else(|| "/contracts".to_owned(), |contract| format!("/contracts/{contract}"))
         }
     }

@@ -177,6 +177,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payments/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user's withdrawals, newest first. */
+        get: operations["admin_payouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a funded, submitted or changes-requested milestone's escrow to the
+         *     client, with the client fee charged on it, as a freelancer's refund does;
+         *     both parties are told. A disputed milestone is decided through its
+         *     dispute (409 `milestone_disputed`). Takes an `Idempotency-Key`.
+         */
+        post: operations["admin_refund_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger's transactions with their postings, newest first. */
+        get: operations["admin_ledger_transactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/reports": {
         parameters: {
             query?: never;
@@ -2070,6 +2126,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminRefundRequest: {
+            milestone_id: components["schemas"]["MilestoneId"];
+            reason: string;
+        };
         AdminUserPage: {
             items: components["schemas"]["AdminUserView"][];
             next_cursor?: string | null;
@@ -2875,6 +2935,19 @@ export interface components {
             status: components["schemas"]["JobStatus"];
             title: string;
         };
+        LedgerEntry: {
+            contract_id?: null | components["schemas"]["ContractId"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `fund`, `release`, `refund`, `withdraw`, `clear_pending` or `payout_returned`. */
+            kind: string;
+            milestone_id?: null | components["schemas"]["MilestoneId"];
+            /** @description The postings, summing to zero per currency. */
+            postings: components["schemas"]["Posting"][];
+            user_id?: null | components["schemas"]["UserId"];
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -3042,7 +3115,7 @@ export interface components {
          */
         NotificationId: string;
         /** @enum {string} */
-        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received" | "dispute_opened" | "dispute_updated" | "dispute_resolved" | "job_moderated";
+        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received" | "dispute_opened" | "dispute_updated" | "dispute_resolved" | "job_moderated" | "admin_refund";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -3306,6 +3379,24 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_LedgerEntry: {
+            items: {
+                contract_id?: null | components["schemas"]["ContractId"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                id: string;
+                /** @description `fund`, `release`, `refund`, `withdraw`, `clear_pending` or `payout_returned`. */
+                kind: string;
+                milestone_id?: null | components["schemas"]["MilestoneId"];
+                /** @description The postings, summing to zero per currency. */
+                postings: components["schemas"]["Posting"][];
+                user_id?: null | components["schemas"]["UserId"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
         Paged_OwnJobSummary: {
             items: (components["schemas"]["JobSummary"] & {
                 /**
@@ -3325,6 +3416,24 @@ export interface components {
                  */
                 proposals: number;
             })[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Payout: {
+            items: {
+                amount: components["schemas"]["Money"];
+                /** Format: date-time */
+                created_at: string;
+                destination?: string | null;
+                id: components["schemas"]["WithdrawalId"];
+                /** @description `sandbox`, `stripe` or `paypal`. */
+                provider: string;
+                /** @description The provider's id of the payout. */
+                reference?: string | null;
+                status: components["schemas"]["WithdrawalStatus"];
+                user_id: components["schemas"]["UserId"];
+            }[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
         };
@@ -3418,6 +3527,19 @@ export interface components {
         };
         /** @enum {string} */
         PaymentType: "fixed" | "hourly";
+        Payout: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            created_at: string;
+            destination?: string | null;
+            id: components["schemas"]["WithdrawalId"];
+            /** @description `sandbox`, `stripe` or `paypal`. */
+            provider: string;
+            /** @description The provider's id of the payout. */
+            reference?: string | null;
+            status: components["schemas"]["WithdrawalStatus"];
+            user_id: components["schemas"]["UserId"];
+        };
         PayoutDestination: {
             /**
              * @description A Stripe connected account (`acct_...`) or a PayPal e-mail address,
@@ -3496,6 +3618,17 @@ export interface components {
             image_file_ids?: components["schemas"]["FileId"][];
             link?: string | null;
             title: string;
+        };
+        Posting: {
+            /**
+             * Format: uuid
+             * @description The user's or contract's id; the nil id for the platform's accounts.
+             */
+            account_id: string;
+            /** @description `available`, `pending`, `escrow`, `platform_revenue` or `provider_clearing`. */
+            account_kind: string;
+            /** @description Positive into the account, negative out of it. */
+            amount: components["schemas"]["Money"];
         };
         /** @description The body of `PUT /api/users/profile`. */
         ProfileUpdate: {
@@ -4471,6 +4604,152 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_payouts: {
+        parameters: {
+            query?: {
+                /** @description `paid` or `failed`; every withdrawal when absent. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Payout"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_refund_milestone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminRefundRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the provider is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_ledger_transactions: {
+        parameters: {
+            query?: {
+                /** @description Transactions about this user or moving one of their balances. */
+                user?: components["schemas"]["UserId"];
+                contract?: components["schemas"]["ContractId"];
+                /** @description `fund`, `release`, `refund`, `withdraw`, `clear_pending` or `payout_returned`. */
+                kind?: string;
+                /** @description Booked at or after this time. */
+                from?: string;
+                /** @description Booked before this time. */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_LedgerEntry"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 
 mod audit;
 mod jobs;
+mod payments;
 mod settings;
 mod trust;
 mod users;
@@ -18,4 +19,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(audit::router())
         .merge(trust::router())
         .merge(jobs::router())
+        .merge(payments::router())
 }
