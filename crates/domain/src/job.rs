@@ -89,6 +89,15 @@ impl JobStatus {
         }
     }
 
+    /// Undoes an admin's closing: a job still closed gets back the status it
+    /// had (`closed_from`); one that moved on since stays where it is.
+    pub fn restore(self, closed_from: Option<Self>) -> Self {
+        match (self, closed_from) {
+            (Self::Closed, Some(before)) => before,
+            _ => self,
+        }
+    }
+
     pub fn accepts_proposals(self) -> bool {
         self == Self::Open
     }
@@ -358,5 +367,13 @@ mod tests {
         assert!(JobStatus::Filled.reopen().is_err());
         assert_eq!(JobStatus::Expired.reopen(), Ok(JobStatus::Open));
         assert!(JobStatus::Closed.edit().is_err());
+    }
+
+    #[test]
+    fn restoring_puts_back_what_an_admin_closed() {
+        assert_eq!(JobStatus::Closed.restore(Some(JobStatus::Draft)), JobStatus::Draft);
+        assert_eq!(JobStatus::Closed.restore(Some(JobStatus::Open)), JobStatus::Open);
+        assert_eq!(JobStatus::Closed.restore(None), JobStatus::Closed);
+        assert_eq!(JobStatus::Open.restore(None), JobStatus::Open);
     }
 }

@@ -48,7 +48,9 @@ pub const fn emailed_by_default(kind: NotificationKind) -> bool {
         | K::Announcement
         | K::ReviewReceived
         | K::DisputeOpened
-        | K::DisputeResolved => true,
+        | K::DisputeResolved
+        | K::JobModerated
+        | K::AdminRefund => true,
         K::InvitationAnswered
         | K::ProposalShortlisted
         | K::ProposalDeclined

@@ -54,5 +54,9 @@ labelled_enum! {
         DisputeUpdated => "dispute_updated",
         /// An admin decided a dispute the user is a party of.
         DisputeResolved => "dispute_resolved",
+        /// An admin hid, closed or restored the user's job.
+        JobModerated => "job_moderated",
+        /// An admin refunded a milestone's escrow of the freelancer's contract to the client.
+        AdminRefund => "admin_refund",
     }
 }

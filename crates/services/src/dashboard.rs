@@ -58,6 +58,11 @@ pub struct PlatformFigures {
     /// Client money held in escrow now.
     pub escrow_held: Vec<Money>,
     pub active_sockets: u64,
+    /// Disputes waiting for a decision now.
+    pub disputes_open: u64,
+    pub disputes_opened: u64,
+    /// Median seconds from opening to decision of the disputes decided in the range.
+    pub median_resolution_seconds: Option<i64>,
 }
 
 #[derive(Clone)]
@@ -144,6 +149,9 @@ impl Dashboard {
             platform_revenue: money(metrics::posted(&self.db, "platform_revenue", None, Some(range)).await?, 1),
             escrow_held: money(metrics::posted(&self.db, "escrow", None, None).await?, 1),
             active_sockets: self.fanout.connected().await,
+            disputes_open: metrics::disputes_open(&self.db).await?,
+            disputes_opened: metrics::disputes_opened(&self.db, range).await?,
+            median_resolution_seconds: median_seconds(metrics::disputes_resolved(&self.db, range).await?),
             range,
         })
     }
@@ -152,5 +160,35 @@ impl Dashboard {
         let this_month = NaiveDate::from_ymd_opt(now.year(), now.month(), 1).unwrap_or(now.date_naive());
         let first = this_month.checked_sub_months(chrono::Months::new(MONTHS - 1)).unwrap_or(this_month);
         self.payments.monthly(user, first, this_month).await
+    }
+}
+
+/// The median of the spans, in whole seconds (the mean of the middle two
+/// when there is an even number); none without spans. Sorting in memory is
+/// the one way that works alike on every backend, and disputes are few.
+fn median_seconds(spans: Vec<(DateTime<Utc>, DateTime<Utc>)>) -> Option<i64> {
+    let mut seconds: Vec<i64> = spans.into_iter().map(|(from, to)| (to - from).num_seconds()).collect();
+    seconds.sort_unstable();
+    let middle = seconds.len() / 2;
+    match seconds.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(seconds[middle]),
+        _ => Some((seconds[middle - 1] + seconds[middle]) / 2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use super::median_seconds;
+
+    #[test]
+    fn the_median_is_the_middle_span_or_the_mean_of_the_middle_two() {
+        let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("a time");
+        let spans = |secs: &[i64]| secs.iter().map(|s| (at, at + Duration::seconds(*s))).collect::<Vec<_>>();
+        assert_eq!(median_seconds(spans(&[])), None);
+        assert_eq!(median_seconds(spans(&[50, 10, 900])), Some(50));
+        assert_eq!(median_seconds(spans(&[7200, 3600])), Some(5400));
     }
 }

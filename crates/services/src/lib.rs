@@ -143,6 +143,7 @@ impl Services {
         let payments = Payments::new(db.clone(), ports.payments, notifier);
         let dashboard =
             Dashboard::new(db.clone(), payments.clone(), balances.clone(), profile_views.clone(), ports.fanout.clone());
+        let jobs = Jobs::new(db.clone(), notifier);
         Self {
             dashboard,
             accounts: Accounts::new(db.clone(), auth),
@@ -151,7 +152,8 @@ impl Services {
             profile_views,
             profiles,
             skills: Skills::new(db.clone()),
-            jobs: Jobs::new(db.clone(), notifier),
+            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier, jobs.clone(), payments.clone()),
+            jobs,
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
             balances,
@@ -160,7 +162,6 @@ impl Services {
             settings: Settings::new(db.clone()),
             idempotency: Idempotency::new(db.clone()),
             notifications,
-            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier),
             reports: Reports::new(db.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
             social: Social::new(db.clone(), notifier),

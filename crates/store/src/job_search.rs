@@ -129,6 +129,7 @@ fn conditions(filters: &JobFilters, skill_ids: &[SkillId], skip: Option<Facet>, 
     let mut cond = Cond::all()
         .add(jobs_col(job::Column::Status).eq(JobStatus::Open.as_str()))
         .add(jobs_col(job::Column::Visibility).eq(Visibility::Public.as_str()))
+        .add(jobs_col(job::Column::HiddenAt).is_null())
         .add(jobs_col(job::Column::ExpiresAt).gt(now));
     if let Some(category) = filters.category.as_deref().filter(|_| skip != Some(Facet::Category)) {
         cond = cond.add(jobs_col(job::Column::Category).eq(category));

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 
 use crate::codec::{currency, from_json, label, to_json};
-use crate::entity::{job, job_skill, proposal};
+use crate::entity::{job, job_skill, proposal, user};
 use crate::error::{StoreError, StoreResult};
 use crate::skills::SkillRecord;
 
@@ -38,24 +38,31 @@ pub struct JobRecord {
     pub deadline: Option<NaiveDate>,
     pub posted_at: Option<DateTime<Utc>>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// When an admin hid the job: then only its owner and admins see it.
+    pub hidden_at: Option<DateTime<Utc>>,
+    /// The status the job had when an admin closed it; restoring puts it back.
+    pub admin_closed_from: Option<JobStatus>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 impl JobRecord {
-    /// Whether `viewer` may see the job at all. Drafts are the owner's alone;
-    /// invite-only jobs are seen by the owner and by those invited or proposing
-    /// (`involved`).
+    /// Whether `viewer` may see the job at all. Drafts and hidden jobs are
+    /// the owner's alone (admins look through their own routes); invite-only
+    /// jobs are seen by the owner and by those invited or proposing (`involved`).
     pub fn visible_to(&self, viewer: Option<UserId>, involved: bool) -> bool {
         if viewer == Some(self.client_id) {
             return true;
         }
-        self.status != JobStatus::Draft && (self.visibility == Visibility::Public || involved)
+        self.hidden_at.is_none()
+            && self.status != JobStatus::Draft
+            && (self.visibility == Visibility::Public || involved)
     }
 
-    /// Open and not past its expiry (the sweep may not have run yet).
+    /// Open, not hidden and not past its expiry (the sweep may not have run
+    /// yet): taking proposals, invitations and hires.
     pub fn is_open(&self, now: DateTime<Utc>) -> bool {
-        self.status == JobStatus::Open && self.expires_at.is_some_and(|at| at > now)
+        self.status == JobStatus::Open && self.hidden_at.is_none() && self.expires_at.is_some_and(|at| at > now)
     }
 }
 
@@ -110,6 +117,8 @@ impl TryFrom<job::Model> for JobRecord {
             deadline: m.deadline,
             posted_at: m.posted_at,
             expires_at: m.expires_at,
+            hidden_at: m.hidden_at,
+            admin_closed_from: m.admin_closed_from.as_deref().map(|s| label(JobStatus::parse, s)).transpose()?,
             created_at: m.created_at,
             updated_at: m.updated_at,
             title: m.title,
@@ -279,6 +288,90 @@ pub async fn set_status(
     }
     job::Entity::update(model).exec(db).await?;
     Ok(())
+}
+
+/// Writes an admin's hold on the job: hidden or not, and the status it had
+/// before an admin closed it, with the status it has now (`posted` as for
+/// [`set_status`]).
+pub async fn set_moderation(
+    db: &impl ConnectionTrait,
+    id: JobId,
+    moderation: Moderation,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let mut model = job::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id.into_uuid()),
+        status: Set(moderation.status.as_str().to_owned()),
+        hidden_at: Set(moderation.hidden_at),
+        admin_closed_from: Set(moderation.admin_closed_from.map(|s| s.as_str().to_owned())),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    if let Some((at, until)) = moderation.posted {
+        model.posted_at = Set(Some(at));
+        model.expires_at = Set(Some(until));
+    }
+    job::Entity::update(model).exec(db).await?;
+    Ok(())
+}
+
+/// What [`set_moderation`] writes.
+#[derive(Debug, Clone, Copy)]
+pub struct Moderation {
+    pub status: JobStatus,
+    pub hidden_at: Option<DateTime<Utc>>,
+    pub admin_closed_from: Option<JobStatus>,
+    pub posted: Option<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+/// What admins look jobs up by.
+#[derive(Debug, Clone, Default)]
+pub struct JobQuery {
+    /// Part of the title, or of the owner's name or e-mail address.
+    pub text: Option<String>,
+    pub status: Option<JobStatus>,
+    pub hidden: Option<bool>,
+}
+
+/// Every job matching `query`, drafts included, newest first.
+pub async fn search_all(
+    db: &impl ConnectionTrait,
+    query: &JobQuery,
+    page: &PageRequest<JobId>,
+) -> StoreResult<Page<JobRecord>> {
+    use sea_orm::Condition;
+    use sea_orm::sea_query::Func;
+    let mut select = job::Entity::find().order_by_desc(job::Column::Id).limit(page.limit + 1);
+    if let Some(text) = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        let owners = Query::select()
+            .column(user::Column::Id)
+            .from(user::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(&pattern))
+                    .add(Expr::col(user::Column::Email).like(&pattern)),
+            )
+            .to_owned();
+        select = select.filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col((job::Entity, job::Column::Title)))).like(&pattern))
+                .add(job::Column::ClientId.in_subquery(owners)),
+        );
+    }
+    if let Some(status) = query.status {
+        select = select.filter(job::Column::Status.eq(status.as_str()));
+    }
+    match query.hidden {
+        Some(true) => select = select.filter(job::Column::HiddenAt.is_not_null()),
+        Some(false) => select = select.filter(job::Column::HiddenAt.is_null()),
+        None => {}
+    }
+    if let Some(after) = page.after {
+        select = select.filter(job::Column::Id.lt(after.into_uuid()));
+    }
+    let rows: Vec<JobRecord> = select.all(db).await?.into_iter().map(TryInto::try_into).collect::<Result<_, _>>()?;
+    Ok(Page::from_rows(rows, page.limit, |j| j.id))
 }
 
 pub async fn record_hire(

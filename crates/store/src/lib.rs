@@ -29,6 +29,7 @@ pub mod job_search;
 pub mod job_shares;
 pub mod jobs;
 pub mod ledger;
+pub mod ledger_history;
 pub mod mail_queue;
 pub mod matching;
 pub mod messages;

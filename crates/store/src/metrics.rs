@@ -5,11 +5,14 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use domain::UserId;
+use domain::dispute::DisputeStatus;
 use sea_orm::prelude::{Expr, Uuid};
 use sea_orm::sea_query::{Alias, ExprTrait as _, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QuerySelect};
 
-use crate::entity::{contract, job, ledger_posting as posting, ledger_transaction as transaction, proposal, user};
+use crate::entity::{
+    contract, dispute, job, ledger_posting as posting, ledger_transaction as transaction, proposal, user,
+};
 use crate::error::StoreResult;
 
 /// A half-open time range, `[from, to)`.
@@ -104,6 +107,37 @@ pub async fn contracts_started(db: &impl ConnectionTrait, range: Range) -> Store
         .filter(contract::Column::StartedAt.lt(range.to))
         .count(db)
         .await?)
+}
+
+/// Disputes waiting for a decision now.
+pub async fn disputes_open(db: &impl ConnectionTrait) -> StoreResult<u64> {
+    Ok(dispute::Entity::find().filter(dispute::Column::Status.eq(DisputeStatus::Open.as_str())).count(db).await?)
+}
+
+pub async fn disputes_opened(db: &impl ConnectionTrait, range: Range) -> StoreResult<u64> {
+    Ok(dispute::Entity::find()
+        .filter(dispute::Column::CreatedAt.gte(range.from))
+        .filter(dispute::Column::CreatedAt.lt(range.to))
+        .count(db)
+        .await?)
+}
+
+/// When each dispute decided in the range was opened and decided. Withdrawn
+/// disputes are left out: nobody resolved them.
+pub async fn disputes_resolved(
+    db: &impl ConnectionTrait,
+    range: Range,
+) -> StoreResult<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    let rows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = dispute::Entity::find()
+        .select_only()
+        .columns([dispute::Column::CreatedAt, dispute::Column::ClosedAt])
+        .filter(dispute::Column::Status.eq(DisputeStatus::Resolved.as_str()))
+        .filter(dispute::Column::ClosedAt.gte(range.from))
+        .filter(dispute::Column::ClosedAt.lt(range.to))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter_map(|(opened, closed)| Some((opened, closed?))).collect())
 }
 
 #[derive(FromQueryResult)]

@@ -103,6 +103,23 @@ pub async fn for_user(
     Ok(Page::from_rows(rows, page.limit, |w| w.id))
 }
 
+/// Every user's withdrawals, newest first, optionally in one state.
+pub async fn all(
+    db: &impl ConnectionTrait,
+    status: Option<WithdrawalStatus>,
+    page: &PageRequest<WithdrawalId>,
+) -> StoreResult<Page<WithdrawalRecord>> {
+    let mut select = withdrawal::Entity::find().order_by_desc(withdrawal::Column::Id).limit(page.limit + 1);
+    if let Some(status) = status {
+        select = select.filter(withdrawal::Column::Status.eq(status.as_str()));
+    }
+    if let Some(after) = page.after {
+        select = select.filter(withdrawal::Column::Id.lt(after.into_uuid()));
+    }
+    let rows = select.all(db).await?.into_iter().map(TryInto::try_into).collect::<StoreResult<Vec<_>>>()?;
+    Ok(Page::from_rows(rows, page.limit, |w| w.id))
+}
+
 /// Where a user's withdrawals go at a provider.
 pub async fn payout_destination(
     db: &impl ConnectionTrait,

@@ -153,6 +153,18 @@ pub struct PlatformMetrics {
     pub escrow_held: Vec<Money>,
     /// Sockets connected now, on every instance.
     pub active_sockets: u64,
+    pub disputes: DisputeFigures,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DisputeFigures {
+    /// Waiting for a decision now.
+    pub open: u64,
+    /// Opened in the range.
+    pub opened: u64,
+    /// Median seconds from opening to an admin's decision, over the disputes
+    /// decided in the range; absent when none was.
+    pub median_seconds_to_resolve: Option<i64>,
 }
 
 impl From<PlatformFigures> for PlatformMetrics {
@@ -173,6 +185,11 @@ impl From<PlatformFigures> for PlatformMetrics {
             platform_revenue: p.platform_revenue,
             escrow_held: p.escrow_held,
             active_sockets: p.active_sockets,
+            disputes: DisputeFigures {
+                open: p.disputes_open,
+                opened: p.disputes_opened,
+                median_seconds_to_resolve: p.median_resolution_seconds,
+            },
         }
     }
 }

@@ -70,6 +70,15 @@ pub struct Job {
     pub posted_at: Option<DateTime<Utc>>,
     /// An open job stops taking proposals at this time unless reopened.
     pub expires_at: Option<DateTime<Utc>>,
+    /// An administrator hid the job: only its owner and admins see it, and it
+    /// takes no proposals or hires until restored. Always sent; optional in
+    /// the schema so that clients built before it keep compiling.
+    #[schema(required = false)]
+    pub hidden: bool,
+    /// An administrator closed the job; only an administrator reopens it.
+    /// Always sent, like `hidden`.
+    #[schema(required = false)]
+    pub closed_by_admin: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -108,6 +117,8 @@ impl From<JobRecord> for Job {
             deadline: j.deadline,
             posted_at: j.posted_at,
             expires_at: j.expires_at,
+            hidden: j.hidden_at.is_some(),
+            closed_by_admin: j.admin_closed_from.is_some(),
             created_at: j.created_at,
             updated_at: j.updated_at,
         }
@@ -348,7 +359,7 @@ async fn get_job(
     auth: Option<AuthUser>,
     ApiPath(id): ApiPath<JobId>,
 ) -> Result<Json<Job>, AppError> {
-    Ok(Json(state.services.jobs.get(auth.map(|a| a.user.id), id).await?.into()))
+    Ok(Json(state.services.jobs.get(auth.as_ref().map(|a| &a.user), id).await?.into()))
 }
 
 /// Replace a draft or open job (its owner only).

@@ -48,6 +48,7 @@ async fn every_admin_route_is_not_found_for_anyone_but_admins() {
     let freelancer = app.signup("freelancer").await;
     let client = app.signup("client").await;
     let target = app.signup("freelancer").await.id;
+    let job = crate::market::id(&app.post_job(&client, crate::market::fixed_job(json!({}))).await);
     let routes = [
         (Method::GET, "/api/admin/users".to_owned(), json!(null)),
         (Method::GET, format!("/api/admin/users/{target}"), json!(null)),
@@ -69,6 +70,14 @@ async fn every_admin_route_is_not_found_for_anyone_but_admins() {
             "/api/admin/announcements".to_owned(),
             json!({"audience": "all", "title": "Hello", "body": "x"}),
         ),
+        (Method::GET, "/api/admin/metrics".to_owned(), json!(null)),
+        (Method::GET, "/api/admin/jobs".to_owned(), json!(null)),
+        (Method::POST, format!("/api/admin/jobs/{job}/hide"), json!({"reason": "x"})),
+        (Method::POST, format!("/api/admin/jobs/{job}/close"), json!({"reason": "x"})),
+        (Method::POST, format!("/api/admin/jobs/{job}/restore"), json!({"reason": "x"})),
+        (Method::GET, "/api/admin/payments/transactions".to_owned(), json!(null)),
+        (Method::GET, "/api/admin/payments/payouts".to_owned(), json!(null)),
+        (Method::POST, "/api/admin/payments/refunds".to_owned(), json!({"milestone_id": target, "reason": "x"})),
     ];
     let before = app.snapshot().await;
     for (method, path, body) in &routes {

@@ -1,10 +1,27 @@
 //! Dashboards against figures worked out by hand from the data the test builds.
 
+use chrono::{DateTime, Duration, SecondsFormat, SubsecRound, Utc};
 use reqwest::StatusCode;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
+use crate::disputes::{self, about, disputed_milestone};
 use crate::market::{fixed_job, id, pay, proposal, usd};
 use crate::support::{TestApp, expect_error};
+
+/// Moves a dispute's opening and decision to chosen times.
+async fn backdate_dispute(app: &TestApp, dispute: &Value, opened: DateTime<Utc>, closed: Option<DateTime<Utc>>) {
+    use store::entity::dispute as row;
+    let uuid: uuid::Uuid = id(dispute).parse().expect("uuid");
+    row::Entity::update_many()
+        .col_expr(row::Column::CreatedAt, Expr::value(opened))
+        .col_expr(row::Column::ClosedAt, Expr::value(closed))
+        .filter(row::Column::Id.eq(uuid))
+        .exec(&app.db)
+        .await
+        .expect("dispute moved in time");
+}
 
 #[tokio::test]
 async fn dashboards_show_what_the_books_and_tables_say() {
@@ -73,6 +90,33 @@ async fn dashboards_show_what_the_books_and_tables_say() {
     let metrics = app.json("/api/admin/metrics", Some(&admin.access)).await;
     assert_eq!(metrics["escrow_held"], json!([usd(30_000)]));
     assert_eq!(metrics["gross_merchandise_volume"], json!([usd(52_500)]));
+
+    assert_eq!(metrics["disputes"], json!({"open": 0, "opened": 0, "median_seconds_to_resolve": null}));
+
+    // Disputes: Build's, opened three hours ago and decided two hours later;
+    // another opened 31 days ago (before the range) and decided an hour ago;
+    // a third still open.
+    let build_dispute = disputes::open(&app, &client, about(build, "quality")).await;
+    let (_, _, _, old_dispute) = disputed_milestone(&app).await;
+    let (_, _, _, waiting) = disputed_milestone(&app).await;
+    for dispute in [&build_dispute, &old_dispute] {
+        let path = format!("/api/admin/disputes/{}/resolve", id(dispute));
+        let res = app.post(&path, json!({"outcome": "refund", "note": "Refunded"}), Some(&admin.access)).await;
+        assert_eq!(res.status(), StatusCode::OK, "resolved");
+    }
+    let now = Utc::now().trunc_subsecs(0);
+    backdate_dispute(&app, &build_dispute, now - Duration::hours(3), Some(now - Duration::hours(1))).await;
+    backdate_dispute(&app, &old_dispute, now - Duration::days(31), Some(now - Duration::hours(1))).await;
+    backdate_dispute(&app, &waiting, now - Duration::minutes(5), None).await;
+    let metrics = app.json("/api/admin/metrics", Some(&admin.access)).await;
+    // The median of 7,200 s and 31 days less an hour (2,674,800 s).
+    let median = (7_200 + 2_674_800) / 2;
+    assert_eq!(metrics["disputes"], json!({"open": 1, "opened": 2, "median_seconds_to_resolve": median}));
+    let at = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let earlier =
+        format!("/api/admin/metrics?from={}&to={}", at(now - Duration::days(40)), at(now - Duration::days(20)));
+    let earlier = app.json(&earlier, Some(&admin.access)).await;
+    assert_eq!(earlier["disputes"], json!({"open": 1, "opened": 1, "median_seconds_to_resolve": null}));
 
     let res =
         app.get("/api/admin/metrics?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z", Some(&admin.access)).await;

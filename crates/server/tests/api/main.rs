@@ -2,6 +2,8 @@
 
 mod accounts;
 mod admin;
+mod admin_jobs;
+mod admin_payments;
 mod admin_trust;
 mod chat;
 mod commands;

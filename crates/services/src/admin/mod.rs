@@ -1,12 +1,17 @@
-//! What admins do: look users up and suspend, ban or restore them, change
-//! the platform settings, and read the audit log. Every action is written to
-//! the audit log in the transaction that makes it.
+//! What admins do: look users up and suspend, ban or restore them, hide,
+//! close and restore jobs, read the books and refund escrow, change the
+//! platform settings, and read the audit log. Every action is written to the
+//! audit log in the transaction that makes it.
 
 mod announcements;
+mod jobs;
+mod payments;
 mod reports;
 mod users;
 
 pub use store::audit::AuditFilter;
+pub use store::jobs::JobQuery;
+pub use store::ledger_history::{LedgerPosting, LedgerTransaction, TransactionFilter};
 pub use store::users::UserQuery;
 
 use std::sync::Arc;
@@ -19,15 +24,18 @@ use store::audit::{self, AuditEntry};
 use store::{ConnectionTrait, Db};
 use uuid::Uuid;
 
-use crate::Notifier;
 use crate::jobs::MarketError;
 use crate::ports::Fanout;
+use crate::{Jobs, Notifier, Payments};
 
 #[derive(Clone)]
 pub struct Admin {
     db: Db,
     fanout: Arc<dyn Fanout>,
     notifier: Notifier,
+    /// For the board's shared pages, which hiding or restoring a job changes.
+    jobs: Jobs,
+    payments: Payments,
 }
 
 /// What one admin action records: the audit entry's content.
@@ -61,8 +69,8 @@ pub(crate) async fn audit(
 }
 
 impl Admin {
-    pub fn new(db: Db, fanout: Arc<dyn Fanout>, notifier: Notifier) -> Self {
-        Self { db, fanout, notifier }
+    pub fn new(db: Db, fanout: Arc<dyn Fanout>, notifier: Notifier, jobs: Jobs, payments: Payments) -> Self {
+        Self { db, fanout, notifier, jobs, payments }
     }
 
     /// The audit log, newest first.

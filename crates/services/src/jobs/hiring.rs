@@ -34,6 +34,7 @@ impl Jobs {
             return Err(MarketError::NotFound("proposal"));
         }
         let hired = proposal.status.hire()?;
+        super::held_by_admin(&job)?;
         if !job.is_open(now) {
             return Err(MarketError::conflict("job_not_open", "the job is not open for hiring"));
         }

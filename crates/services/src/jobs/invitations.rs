@@ -37,6 +37,7 @@ impl Jobs {
         let now = Utc::now();
         let txn = store::begin_write(&self.db).await?;
         let job = owned_job(&txn, client, job_id).await?;
+        super::held_by_admin(&job)?;
         if !job.is_open(now) {
             return Err(MarketError::conflict("job_not_open", "only open jobs take invitations"));
         }

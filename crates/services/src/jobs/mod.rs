@@ -30,7 +30,7 @@ pub use board::{BoardPage, Facets};
 pub use error::MarketError;
 pub use hiring::Hire;
 pub use invitations::InvitationWithJob;
-pub(crate) use posting::may_view;
+pub(crate) use posting::{close_proposals, held_by_admin, may_view, posting_window};
 pub use proposals::{ProposalWithJob, ReceivedProposal};
 pub use suggestions::{MAX_SUGGESTED, Suggested};
 
@@ -63,6 +63,17 @@ impl Jobs {
             pages: Cache::builder().max_capacity(10_000).time_to_live(PAGE_TTL).build(),
             text_pages: Cache::builder().max_capacity(10_000).time_to_live(TEXT_PAGE_TTL).build(),
         }
+    }
+}
+
+impl Jobs {
+    /// Drops the board's shared pages and counts, so that a job an admin
+    /// hid or restored leaves or joins it at once on this instance (others
+    /// catch up within their caches' lifetimes).
+    pub fn forget_board(&self) {
+        self.pages.invalidate_all();
+        self.text_pages.invalidate_all();
+        self.facets.invalidate_all();
     }
 }
 

@@ -9,13 +9,14 @@ use domain::{FieldErrors, JobId, UserId};
 use serde_json::json;
 use store::attachments::{self, Subject};
 use store::jobs::{self, JobContent, JobRecord, OwnJob};
+use store::users::UserRecord;
 use store::{ConnectionTrait, files, invitations, proposals, skills};
 
 use super::{Jobs, MarketError, owned_job};
 use crate::notifier::Notifier;
 
 /// When a job posted now stops taking proposals.
-fn posting_window(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+pub(crate) fn posting_window(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     (now, now + Duration::days(OPEN_DAYS))
 }
 
@@ -61,11 +62,17 @@ impl Jobs {
         Ok(job)
     }
 
-    /// A job as `viewer` may see it: drafts only by their owner, invite-only
-    /// jobs by the owner and the freelancers invited or proposing.
-    pub async fn get(&self, viewer: Option<UserId>, id: JobId) -> Result<JobRecord, MarketError> {
+    /// A job as `viewer` may see it: drafts and hidden jobs only by their
+    /// owner, invite-only jobs by the owner and the freelancers invited or
+    /// proposing; admins see every job.
+    pub async fn get(&self, viewer: Option<&UserRecord>, id: JobId) -> Result<JobRecord, MarketError> {
         let job = jobs::find(&self.db, id).await?.ok_or(MarketError::NotFound("job"))?;
-        if may_view(&self.db, viewer, &job).await? { Ok(job) } else { Err(MarketError::NotFound("job")) }
+        let admin = viewer.is_some_and(|v| v.is_admin);
+        if admin || may_view(&self.db, viewer.map(|v| v.id), &job).await? {
+            Ok(job)
+        } else {
+            Err(MarketError::NotFound("job"))
+        }
     }
 
     pub async fn publish(&self, client: UserId, id: JobId) -> Result<JobRecord, MarketError> {
@@ -92,6 +99,9 @@ impl Jobs {
         let txn = store::begin_write(&self.db).await?;
         let job = owned_job(&txn, client, id).await?;
         let next = change(job.status)?;
+        if next == JobStatus::Open {
+            held_by_admin(&job)?;
+        }
         let posted = (next == JobStatus::Open).then(|| posting_window(now));
         jobs::set_status(&txn, id, next, posted, now).await?;
         if next == JobStatus::Closed {
@@ -134,6 +144,18 @@ impl Jobs {
     }
 }
 
+/// Refuses to put a job before freelancers while an admin holds it back:
+/// hidden, or closed by an admin (restoring it is the admins' to do).
+pub(crate) fn held_by_admin(job: &JobRecord) -> Result<(), MarketError> {
+    if job.hidden_at.is_some() {
+        return Err(MarketError::conflict("job_hidden", "an administrator hid this job"));
+    }
+    if job.admin_closed_from.is_some() {
+        return Err(MarketError::conflict("job_closed_by_admin", "an administrator closed this job"));
+    }
+    Ok(())
+}
+
 /// Whether `viewer` may see `job` (see [`JobRecord::visible_to`]); asks the
 /// database who is involved only for jobs that are not public.
 pub(crate) async fn may_view(
@@ -155,7 +177,7 @@ pub(crate) async fn may_view(
 
 /// Closes the job's proposals that were still in the running and tells
 /// their freelancers.
-pub(super) async fn close_proposals(
+pub(crate) async fn close_proposals(
     db: &impl ConnectionTrait,
     notifier: &Notifier,
     job: &JobRecord,

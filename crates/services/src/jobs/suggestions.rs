@@ -42,6 +42,10 @@ impl Jobs {
             .await?
             .filter(|job| job.client_id == client)
             .ok_or(MarketError::NotFound("job"))?;
+        if job.hidden_at.is_some() {
+            // Nobody can be invited to a hidden job.
+            return Ok(Vec::new());
+        }
         let friends: HashSet<UserId> = friendships::all_friend_ids(&self.db, client).await?.into_iter().collect();
         let friends_of_friends: HashSet<UserId> = friendships::suggestions(&self.db, client, FRIENDS_OF_FRIENDS_POOL)
             .await?

@@ -163,10 +163,19 @@ fn describe(kind: NotificationKind, payload: &Value) -> (String, Option<String>)
         K::DisputeOpened => format!("A dispute was opened on \u{201c}{title}\u{201d}"),
         K::DisputeUpdated => format!("There is news on the dispute about \u{201c}{title}\u{201d}"),
         K::DisputeResolved => format!("The dispute about \u{201c}{title}\u{201d} was decided"),
+        K::JobModerated => match text("action").as_str() {
+            "hidden" => format!("An administrator hid your job \u{201c}{job}\u{201d}"),
+            "closed" => format!("An administrator closed your job \u{201c}{job}\u{201d}"),
+            _ => format!("An administrator restored your job \u{201c}{job}\u{201d}"),
+        },
+        K::AdminRefund => format!("An administrator refunded {amount} for \u{201c}{title}\u{201d} to the client"),
     };
     let detail = match kind {
         K::ProposalDeclined => Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}")),
         K::Announcement => Some(text("body")).filter(|b| !b.is_empty()),
+        K::JobModerated | K::AdminRefund => {
+            Some(text("reason")).filter(|r| !r.is_empty()).map(|r| format!("The reason given: {r}"))
+        }
         _ => None,
     };
     (headline, detail)
@@ -191,7 +200,7 @@ fn link_path(kind: NotificationKind, payload: &Value) -> String {
         K::FreelancerRecommended => {
             id("freelancer_id").map_or_else(|| "/notifications".to_owned(), |u| format!("/users/{u}"))
         }
-        K::JobShared => id("job_id").map_or_else(|| "/jobs".to_owned(), |job| format!("/jobs/{job}")),
+        K::JobShared | K::JobModerated => id("job_id").map_or_else(|| "/jobs".to_owned(), |job| format!("/jobs/{job}")),
         K::Announcement | K::ReportHandled => "/notifications".to_owned(),
         K::ReviewReceived => id("reviewee_id").map_or_else(|| "/notifications".to_owned(), |u| format!("/users/{u}")),
         K::Hired
@@ -204,7 +213,8 @@ fn link_path(kind: NotificationKind, payload: &Value) -> String {
         | K::ContractEnded
         | K::DisputeOpened
         | K::DisputeUpdated
-        | K::DisputeResolved => {
+        | K::DisputeResolved
+        | K::AdminRefund => {
             id("contract_id").map_or_else(|| "/contracts".to_owned(), |contract| format!("/contracts/{contract}"))
         }
     }

@@ -149,6 +149,56 @@ impl Payments {
         Ok(MilestoneRecord { status, ..milestone })
     }
 
+    /// An admin gives a funded (or submitted, or changes-requested)
+    /// milestone's escrow back to the client, the way a freelancer's refund
+    /// does: under the milestone's lock, with the provider's refund booked,
+    /// and the decision in the audit log of the same transaction. A disputed
+    /// milestone is decided through its dispute instead.
+    pub async fn refund_by_admin(
+        &self,
+        admin: UserId,
+        milestone_id: MilestoneId,
+        reason: &str,
+    ) -> Result<MilestoneRecord, MarketError> {
+        let reason = domain::moderation::reason(reason)?;
+        let now = Utc::now();
+        let txn = store::begin_write(&self.db).await?;
+        let found = milestones::find_for_update(&txn, milestone_id).await?.ok_or(MarketError::NotFound("milestone"))?;
+        let (contract_id, milestone) = (found.contract_id, found.milestone);
+        let contract = store::contracts::find(&txn, contract_id).await?.ok_or(MarketError::NotFound("contract"))?;
+        if milestone.status == MilestoneStatus::Disputed {
+            return Err(MarketError::conflict(
+                "milestone_disputed",
+                "the milestone's escrow is frozen by a dispute; decide the dispute instead",
+            ));
+        }
+        let books = Books {
+            provider: self.provider.as_ref(),
+            notifier: &self.notifier,
+            settings: settings::current(&txn).await?,
+            now,
+        };
+        refund(&txn, &books, &contract, &milestone, Some(admin)).await?;
+        let details =
+            json!({"contract_id": contract.id, "amount": milestone.amount, "status_before": milestone.status});
+        let action = crate::admin::Action {
+            admin,
+            action: "payment.refund",
+            subject_kind: "milestone",
+            subject_id: Some(milestone_id.into_uuid()),
+            reason: &reason,
+            details,
+        };
+        crate::admin::audit(&txn, action, now).await?;
+        // The client hears of the money from the refund itself; the freelancer hears why.
+        let mut told = payload(&contract, &milestone);
+        told["reason"] = json!(reason);
+        self.notifier.notify(&txn, contract.freelancer_id, NotificationKind::AdminRefund, told, now).await?;
+        let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
     /// The freelancer hands in a funded milestone's work for review. The
     /// client has the auto-release period to answer before it is paid.
     pub async fn submit_work(

@@ -38,6 +38,10 @@ impl Social {
         if !crate::jobs::may_view(&self.db, Some(from), &job).await? {
             return Err(MarketError::NotFound("job"));
         }
+        // Only its owner still sees a hidden job; it is not passed around.
+        if job.hidden_at.is_some() {
+            return Err(MarketError::conflict("job_hidden", "an administrator hid this job"));
+        }
         if job.visibility == Visibility::InviteOnly && job.client_id != from {
             return Err(MarketError::forbidden(
                 "only_owner_shares",

@@ -30,6 +30,8 @@ pub struct Model {
     pub sort_amount: i64,
     pub posted_at: Option<DateTimeUtc>,
     pub expires_at: Option<DateTimeUtc>,
+    pub hidden_at: Option<DateTimeUtc>,
+    pub admin_closed_from: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -18,6 +18,7 @@ mod m20261129_000011_social;
 mod m20261129_000012_reputation;
 mod m20261129_000013_trust;
 mod m20261129_000014_disputes;
+mod m20261129_000015_job_moderation;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000012_reputation::Migration),
             Box::new(m20261129_000013_trust::Migration),
             Box::new(m20261129_000014_disputes::Migration),
+            Box::new(m20261129_000015_job_moderation::Migration),
         ]
     }
 }

@@ -82,6 +82,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every job, drafts and hidden ones included, newest first. */
+        get: operations["admin_list_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a draft or open job; its proposals in the running close and their
+         *     freelancers are told. Only a restore reopens it.
+         */
+        post: operations["admin_close_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a job: off the board, search and shares, its page 404 to all but
+         *     its owner and admins, and no proposals or hires until it is restored.
+         *     The owner is told why.
+         */
+        post: operations["admin_hide_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Un-hide a job and, if an admin closed it, give it back the status it had
+         *     (an open job gets a fresh posting window).
+         */
+        post: operations["admin_restore_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/metrics": {
         parameters: {
             query?: never;
@@ -91,6 +169,62 @@ export interface paths {
         };
         /** The platform's figures over a date range. */
         get: operations["admin_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user's withdrawals, newest first. */
+        get: operations["admin_payouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a funded, submitted or changes-requested milestone's escrow to the
+         *     client, with the client fee charged on it, as a freelancer's refund does;
+         *     both parties are told. A disputed milestone is decided through its
+         *     dispute (409 `milestone_disputed`). Takes an `Idempotency-Key`.
+         */
+        post: operations["admin_refund_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payments/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger's transactions with their postings, newest first. */
+        get: operations["admin_ledger_transactions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1992,6 +2126,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminRefundRequest: {
+            milestone_id: components["schemas"]["MilestoneId"];
+            reason: string;
+        };
         AdminUserPage: {
             items: components["schemas"]["AdminUserView"][];
             next_cursor?: string | null;
@@ -2299,6 +2437,24 @@ export interface components {
         DisputeEventId: string;
         /** @enum {string} */
         DisputeEventKind: "opened" | "response" | "message" | "withdrawn" | "resolved";
+        DisputeFigures: {
+            /**
+             * Format: int64
+             * @description Median seconds from opening to an admin's decision, over the disputes
+             *     decided in the range; absent when none was.
+             */
+            median_seconds_to_resolve?: number | null;
+            /**
+             * Format: int64
+             * @description Waiting for a decision now.
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Opened in the range.
+             */
+            opened: number;
+        };
         /**
          * Format: uuid
          * @description A party's contest of money held for a milestone or an hourly week.
@@ -2642,6 +2798,11 @@ export interface components {
             budget?: null | components["schemas"]["Money"];
             category: string;
             client_id: components["schemas"]["UserId"];
+            /**
+             * @description An administrator closed the job; only an administrator reopens it.
+             *     Always sent, like `hidden`.
+             */
+            closed_by_admin?: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date */
@@ -2654,6 +2815,12 @@ export interface components {
              * @description An open job stops taking proposals at this time unless reopened.
              */
             expires_at?: string | null;
+            /**
+             * @description An administrator hid the job: only its owner and admins see it, and it
+             *     takes no proposals or hires until restored. Always sent; optional in
+             *     the schema so that clients built before it keep compiling.
+             */
+            hidden?: boolean;
             /** Format: int32 */
             hires_count: number;
             /** Format: int32 */
@@ -2767,6 +2934,19 @@ export interface components {
             snippet: string;
             status: components["schemas"]["JobStatus"];
             title: string;
+        };
+        LedgerEntry: {
+            contract_id?: null | components["schemas"]["ContractId"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `fund`, `release`, `refund`, `withdraw`, `clear_pending` or `payout_returned`. */
+            kind: string;
+            milestone_id?: null | components["schemas"]["MilestoneId"];
+            /** @description The postings, summing to zero per currency. */
+            postings: components["schemas"]["Posting"][];
+            user_id?: null | components["schemas"]["UserId"];
         };
         LoginRequest: {
             email: string;
@@ -2935,7 +3115,7 @@ export interface components {
          */
         NotificationId: string;
         /** @enum {string} */
-        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received" | "dispute_opened" | "dispute_updated" | "dispute_resolved";
+        NotificationKind: "job_invitation" | "invitation_answered" | "proposal_received" | "proposal_shortlisted" | "proposal_declined" | "proposal_closed" | "hired" | "milestone_funded" | "milestone_released" | "milestone_submitted" | "changes_requested" | "milestone_refunded" | "invoice_ready" | "cancellation_requested" | "contract_ended" | "withdrawal_failed" | "friend_request" | "friend_request_accepted" | "freelancer_recommended" | "job_shared" | "announcement" | "report_handled" | "review_received" | "dispute_opened" | "dispute_updated" | "dispute_resolved" | "job_moderated" | "admin_refund";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -3146,6 +3326,77 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Job: {
+            items: {
+                attachment_file_ids: components["schemas"]["FileId"][];
+                budget?: null | components["schemas"]["Money"];
+                category: string;
+                client_id: components["schemas"]["UserId"];
+                /**
+                 * @description An administrator closed the job; only an administrator reopens it.
+                 *     Always sent, like `hidden`.
+                 */
+                closed_by_admin?: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date */
+                deadline?: string | null;
+                description: string;
+                duration?: null | components["schemas"]["ProjectDuration"];
+                experience_level: components["schemas"]["ExperienceLevel"];
+                /**
+                 * Format: date-time
+                 * @description An open job stops taking proposals at this time unless reopened.
+                 */
+                expires_at?: string | null;
+                /**
+                 * @description An administrator hid the job: only its owner and admins see it, and it
+                 *     takes no proposals or hires until restored. Always sent; optional in
+                 *     the schema so that clients built before it keep compiling.
+                 */
+                hidden?: boolean;
+                /** Format: int32 */
+                hires_count: number;
+                /** Format: int32 */
+                hires_wanted: number;
+                hourly_rate_max?: null | components["schemas"]["Money"];
+                hourly_rate_min?: null | components["schemas"]["Money"];
+                /** Format: int32 */
+                hours_per_week?: number | null;
+                id: components["schemas"]["JobId"];
+                payment_type: components["schemas"]["PaymentType"];
+                /** Format: date-time */
+                posted_at?: string | null;
+                screening_questions: string[];
+                skills: components["schemas"]["SkillTag"][];
+                status: components["schemas"]["JobStatus"];
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                visibility: components["schemas"]["Visibility"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_LedgerEntry: {
+            items: {
+                contract_id?: null | components["schemas"]["ContractId"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                id: string;
+                /** @description `fund`, `release`, `refund`, `withdraw`, `clear_pending` or `payout_returned`. */
+                kind: string;
+                milestone_id?: null | components["schemas"]["MilestoneId"];
+                /** @description The postings, summing to zero per currency. */
+                postings: components["schemas"]["Posting"][];
+                user_id?: null | components["schemas"]["UserId"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
         Paged_OwnJobSummary: {
             items: (components["schemas"]["JobSummary"] & {
                 /**
@@ -3165,6 +3416,24 @@ export interface components {
                  */
                 proposals: number;
             })[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Payout: {
+            items: {
+                amount: components["schemas"]["Money"];
+                /** Format: date-time */
+                created_at: string;
+                destination?: string | null;
+                id: components["schemas"]["WithdrawalId"];
+                /** @description `sandbox`, `stripe` or `paypal`. */
+                provider: string;
+                /** @description The provider's id of the payout. */
+                reference?: string | null;
+                status: components["schemas"]["WithdrawalStatus"];
+                user_id: components["schemas"]["UserId"];
+            }[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
         };
@@ -3258,6 +3527,19 @@ export interface components {
         };
         /** @enum {string} */
         PaymentType: "fixed" | "hourly";
+        Payout: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            created_at: string;
+            destination?: string | null;
+            id: components["schemas"]["WithdrawalId"];
+            /** @description `sandbox`, `stripe` or `paypal`. */
+            provider: string;
+            /** @description The provider's id of the payout. */
+            reference?: string | null;
+            status: components["schemas"]["WithdrawalStatus"];
+            user_id: components["schemas"]["UserId"];
+        };
         PayoutDestination: {
             /**
              * @description A Stripe connected account (`acct_...`) or a PayPal e-mail address,
@@ -3281,6 +3563,7 @@ export interface components {
             active_sockets: number;
             /** Format: int64 */
             contracts_started: number;
+            disputes: components["schemas"]["DisputeFigures"];
             /** @description Client money held in escrow now. */
             escrow_held: components["schemas"]["Money"][];
             /** Format: date-time */
@@ -3335,6 +3618,17 @@ export interface components {
             image_file_ids?: components["schemas"]["FileId"][];
             link?: string | null;
             title: string;
+        };
+        Posting: {
+            /**
+             * Format: uuid
+             * @description The user's or contract's id; the nil id for the platform's accounts.
+             */
+            account_id: string;
+            /** @description `available`, `pending`, `escrow`, `platform_revenue` or `provider_clearing`. */
+            account_kind: string;
+            /** @description Positive into the account, negative out of it. */
+            amount: components["schemas"]["Money"];
         };
         /** @description The body of `PUT /api/users/profile`. */
         ProfileUpdate: {
@@ -4085,6 +4379,200 @@ export interface operations {
             };
         };
     };
+    admin_list_jobs: {
+        parameters: {
+            query?: {
+                /** @description Part of the title, or of the owner's name or e-mail address. */
+                q?: string;
+                /** @description `draft`, `open`, `closed`, `filled` or `expired`. */
+                status?: string;
+                /** @description Only hidden jobs (`true`) or only jobs not hidden (`false`). */
+                hidden?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Job"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_close_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_hide_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_restore_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description job id */
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     admin_metrics: {
         parameters: {
             query?: {
@@ -4116,6 +4604,152 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_payouts: {
+        parameters: {
+            query?: {
+                /** @description `paid` or `failed`; every withdrawal when absent. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Payout"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_refund_milestone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminRefundRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the provider is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_ledger_transactions: {
+        parameters: {
+            query?: {
+                /** @description Transactions about this user or moving one of their balances. */
+                user?: components["schemas"]["UserId"];
+                contract?: components["schemas"]["ContractId"];
+                /** @description `fund`, `release`, `refund`, `withdraw`, `clear_pending` or `payout_returned`. */
+                kind?: string;
+                /** @description Booked at or after this time. */
+                from?: string;
+                /** @description Booked before this time. */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_LedgerEntry"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,8 @@
 //! [`AdminUser`](crate::auth::AdminUser) extractor every handler takes.
 
 mod audit;
+mod jobs;
+mod payments;
 mod settings;
 mod trust;
 mod users;
@@ -11,5 +13,11 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(users::router()).merge(settings::router()).merge(audit::router()).merge(trust::router())
+    OpenApiRouter::new()
+        .merge(users::router())
+        .merge(settings::router())
+        .merge(audit::router())
+        .merge(trust::router())
+        .merge(jobs::router())
+        .merge(payments::router())
 }
