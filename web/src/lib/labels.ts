@@ -192,6 +192,16 @@ export function formatAgo(timestamp: string, now: Date = new Date()): string {
   return formatDate(timestamp);
 }
 
+/** "2 d 4 h", "3 h 5 min", "12 min" or "under 1 min": a span of time, to its two largest units. */
+export function formatSeconds(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  if (days > 0) return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+  if (hours > 0) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  return minutes > 0 ? `${minutes} min` : "under 1 min";
+}
+
 export const FREELANCER_LEVELS: Record<FreelancerLevel, string> = {
   new: "New talent",
   rising: "Rising talent",

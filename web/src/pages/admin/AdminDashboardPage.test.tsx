@@ -21,6 +21,7 @@ const metrics: PlatformMetrics = {
   platform_revenue: [usd(15750)],
   escrow_held: [usd(20000)],
   active_sockets: 7,
+  disputes: { open: 2, opened: 5, median_seconds_to_resolve: 187_200 },
 };
 
 describe("AdminDashboardPage", () => {
@@ -36,13 +37,17 @@ describe("AdminDashboardPage", () => {
     expect(figureValue("Figures for the range", "Contracts started")).toHaveTextContent("4");
     expect(figureValue("Figures now", "Connected now")).toHaveTextContent("7");
     expect(figureValue("Figures now", "Freelancers")).toHaveTextContent("40");
+    expect(figureValue("Figures now", "Open disputes")).toHaveTextContent("2");
+    expect(figureValue("Figures for the range", "Disputes opened")).toHaveTextContent("5");
+    expect(figureValue("Figures for the range", "Median time to decide")).toHaveTextContent("2 d 4 h");
     const sent = new URLSearchParams(calls.find((c) => c.path === "/api/admin/metrics")?.search);
     expect(Object.fromEntries(sent)).toEqual(rangeInstants(lastDays(30)));
   });
 
   it("asks for another range, kept in the address, and checks it first", async () => {
-    const { calls, user } = openAdmin("/admin/dashboard", { "GET /api/admin/metrics": () => json({ ...metrics, signups: [] }) });
+    const { calls, user } = openAdmin("/admin/dashboard", { "GET /api/admin/metrics": () => json({ ...metrics, signups: [], disputes: { open: 0, opened: 0, median_seconds_to_resolve: null } }) });
     expect(await screen.findByText("No one signed up in this range.")).toBeInTheDocument();
+    expect(figureValue("Figures for the range", "Median time to decide")).toHaveTextContent("—");
     const form = screen.getByRole("form", { name: "Date range" });
     await user.clear(within(form).getByLabelText("From"));
     await user.type(within(form).getByLabelText("From"), "2026-11-10");

@@ -7,7 +7,7 @@ import { FiguresSection } from "../../components/FiguresSection";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { signupsByDay } from "../../lib/charts";
 import { checkDayRange, lastDays, rangeInstants, type DayRange } from "../../lib/dayRange";
-import { formatDate } from "../../lib/labels";
+import { formatDate, formatSeconds } from "../../lib/labels";
 import { formatAmounts } from "../../lib/money";
 import { useUrlFilters } from "../../lib/useUrlFilters";
 import { platformMetricsQuery } from "../dashboardQueries";
@@ -78,6 +78,12 @@ function Figures({ metrics: m, range }: { metrics: PlatformMetrics; range: DayRa
           { label: "Platform revenue", value: formatAmounts(m.platform_revenue), note: "Fees kept, net of refunded fees" },
           { label: "Jobs posted", value: m.jobs_posted },
           { label: "Contracts started", value: m.contracts_started },
+          { label: "Disputes opened", value: m.disputes.opened },
+          {
+            label: "Median time to decide",
+            value: m.disputes.median_seconds_to_resolve == null ? "—" : formatSeconds(m.disputes.median_seconds_to_resolve),
+            note: "From opening to an admin's decision, for disputes decided in the range",
+          },
         ]}
       >
         <Chart title="Sign-ups by role and day" kind="bar" stacked empty="No one signed up in this range." {...signupsByDay(m.signups)} />
@@ -88,6 +94,7 @@ function Figures({ metrics: m, range }: { metrics: PlatformMetrics; range: DayRa
         figuresLabel="Figures now"
         figures={[
           { label: "Held in escrow", value: formatAmounts(m.escrow_held) },
+          { label: "Open disputes", value: m.disputes.open, note: "Waiting for a decision" },
           { label: "Connected now", value: m.active_sockets, note: "Live connections on every server" },
           { label: "Freelancers", value: m.users_by_role.freelancers },
           { label: "Clients", value: m.users_by_role.clients },
