@@ -37,6 +37,8 @@ pub struct FreelancerFigures {
 #[derive(Debug, Clone)]
 pub struct ClientFigures {
     pub open_jobs: Vec<(domain::JobId, String, u64)>,
+    /// All open jobs, also those past the first page in `open_jobs`.
+    pub open_jobs_total: u64,
     pub active_contracts: u64,
     pub months: Vec<MonthFigures>,
     pub freelancers_hired: u64,
@@ -108,8 +110,10 @@ impl Dashboard {
         let first_page = domain::pagination::PageRequest { limit: OPEN_JOBS, after: None };
         let jobs =
             store::jobs::list_for_client(&self.db, user, Some(domain::job::JobStatus::Open), &first_page).await?;
+        let jobs_by_status = metrics::jobs_by_status(&self.db, user).await?;
         Ok(ClientFigures {
             open_jobs: jobs.items.into_iter().map(|own| (own.job.id, own.job.title, own.proposals)).collect(),
+            open_jobs_total: jobs_by_status.get(domain::job::JobStatus::Open.as_str()).copied().unwrap_or(0),
             active_contracts: contracts.get(ContractStatus::Active.as_str()).copied().unwrap_or(0),
             months: self.months(user, now).await?,
             freelancers_hired: metrics::freelancers_hired(&self.db, user).await?,

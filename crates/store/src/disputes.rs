@@ -157,16 +157,21 @@ pub async fn find_for_update(db: &impl ConnectionTrait, id: DisputeId) -> StoreR
     select.one(db).await?.map(TryInto::try_into).transpose()
 }
 
-/// The disputes `user` is a party of, newest first.
+/// The disputes `user` is a party of, newest first; only those of
+/// `contract` when given.
 pub async fn for_party(
     db: &impl ConnectionTrait,
     user: UserId,
+    contract: Option<ContractId>,
     page: &PageRequest<DisputeId>,
 ) -> StoreResult<Page<DisputeRecord>> {
     let side = Condition::any()
         .add(row::Column::ClientId.eq(user.into_uuid()))
         .add(row::Column::FreelancerId.eq(user.into_uuid()));
     let mut select = row::Entity::find().filter(side).order_by_desc(row::Column::Id).limit(page.limit + 1);
+    if let Some(contract) = contract {
+        select = select.filter(row::Column::ContractId.eq(contract.into_uuid()));
+    }
     if let Some(after) = page.after {
         select = select.filter(row::Column::Id.lt(after.into_uuid()));
     }

@@ -32,6 +32,11 @@ pub async fn contracts_by_status(
     counts_by(db, contract::Entity::find().filter(side.eq(user.into_uuid())), contract::Column::Status).await
 }
 
+/// How many of the client's jobs are in each status.
+pub async fn jobs_by_status(db: &impl ConnectionTrait, client: UserId) -> StoreResult<BTreeMap<String, u64>> {
+    counts_by(db, job::Entity::find().filter(job::Column::ClientId.eq(client.into_uuid())), job::Column::Status).await
+}
+
 /// How many of the freelancer's proposals are in each status.
 pub async fn proposals_by_status(db: &impl ConnectionTrait, freelancer: UserId) -> StoreResult<BTreeMap<String, u64>> {
     counts_by(

@@ -66,6 +66,8 @@ pub struct OpenJobCount {
 pub struct ClientDashboard {
     /// Open jobs, newest first (up to twenty), with their proposal counts.
     pub open_jobs: Vec<OpenJobCount>,
+    /// How many jobs are open, also those past the twenty listed.
+    pub open_jobs_total: u64,
     pub active_contracts: u64,
     /// Spent per month, the last twelve (fees included, less refunds).
     pub spending_by_month: Vec<Month>,
@@ -80,6 +82,7 @@ impl From<ClientFigures> for ClientDashboard {
                 .into_iter()
                 .map(|(id, title, proposals)| OpenJobCount { id, title, proposals })
                 .collect(),
+            open_jobs_total: c.open_jobs_total,
             active_contracts: c.active_contracts,
             spending_by_month: c.months.into_iter().map(Month::from).collect(),
             freelancers_hired: c.freelancers_hired,

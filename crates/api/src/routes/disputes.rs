@@ -12,15 +12,15 @@ use domain::dispute::{
 };
 use domain::pagination::PageRequest;
 use domain::{ContractId, DisputeEventId, DisputeId, FileId, MilestoneId, Money, UserId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use services::disputes::DisputeDetail;
 use services::records::{DisputeEventRecord, DisputeRecord, ResolutionRecord};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::{PageQuery, Paged};
+use super::Paged;
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -173,16 +173,26 @@ async fn open_dispute(
     Ok((StatusCode::CREATED, Json(opened.into())))
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DisputeListQuery {
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+    /// Only the disputes of this contract.
+    pub contract_id: Option<ContractId>,
+}
+
 /// The disputes the caller is a party of, newest first.
-#[utoipa::path(get, path = "/api/disputes", tag = "disputes", security(("bearer" = [])), params(PageQuery),
+#[utoipa::path(get, path = "/api/disputes", tag = "disputes", security(("bearer" = [])), params(DisputeListQuery),
     responses((status = 200, body = Paged<Dispute>), (status = 401, body = ErrorBody)))]
 async fn my_disputes(
     State(state): State<AppState>,
     auth: AuthUser,
-    ApiQuery(query): ApiQuery<PageQuery>,
+    ApiQuery(query): ApiQuery<DisputeListQuery>,
 ) -> Result<Json<Paged<Dispute>>, AppError> {
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
-    Ok(Json(state.services.disputes.mine(auth.user.id, &page).await?.map(Into::into).into()))
+    let found = state.services.disputes.mine(auth.user.id, query.contract_id, &page).await?;
+    Ok(Json(found.map(Into::into).into()))
 }
 
 /// A dispute with its timeline, for its parties and admins.

@@ -69,6 +69,7 @@ async fn dashboards_show_what_the_books_and_tables_say() {
         theirs["open_jobs"],
         json!([{"id": open["id"], "title": "A second job for the dashboard", "proposals": 1}])
     );
+    assert_eq!(theirs["open_jobs_total"], 1, "the hired job is filled, not open");
 
     // The platform: one $210 charge, $30 of fees ($10 + $20), nothing left in escrow.
     let admin = app.admin().await;

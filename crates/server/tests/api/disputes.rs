@@ -133,6 +133,16 @@ async fn either_party_opens_a_dispute_and_the_escrow_freezes() {
         assert_eq!(second["items"][0]["id"], dispute["id"]);
         assert!(second["next_cursor"].is_null());
     }
+
+    // Or only those of one contract: another contract's dispute is left out.
+    let (other_client, other_freelancer, other) = app.fixed_contract().await;
+    fund(&app, &other_client, &other, &other["milestones"][0]).await;
+    open(&app, &other_freelancer, about(&other["milestones"][0], "payment")).await;
+    let of_contract = app.json(&format!("/api/disputes?contract_id={}", id(&contract)), Some(&client.access)).await;
+    let ids: Vec<&Value> = of_contract["items"].as_array().expect("items").iter().map(|d| &d["id"]).collect();
+    assert_eq!(ids, [&theirs["id"], &dispute["id"]]);
+    let not_theirs = app.json(&format!("/api/disputes?contract_id={}", id(&other)), Some(&client.access)).await;
+    assert_eq!(not_theirs["items"], json!([]), "a contract of others lists nothing");
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ use domain::dispute::{
 };
 use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
-use domain::{DisputeId, FileId, UserId, ValidationError};
+use domain::{ContractId, DisputeId, FileId, UserId, ValidationError};
 use serde_json::json;
 use store::disputes::{self, DisputeEventRecord, DisputeRecord};
 use store::users::UserRecord;
@@ -97,8 +97,15 @@ impl Disputes {
     }
 
     /// The disputes the caller is a party of, newest first.
-    pub async fn mine(&self, user: UserId, page: &PageRequest<DisputeId>) -> Result<Page<DisputeRecord>, MarketError> {
-        Ok(disputes::for_party(&self.db, user, page).await?)
+    /// The disputes the user is a party of, newest first; only those of
+    /// `contract` when given.
+    pub async fn mine(
+        &self,
+        user: UserId,
+        contract: Option<ContractId>,
+        page: &PageRequest<DisputeId>,
+    ) -> Result<Page<DisputeRecord>, MarketError> {
+        Ok(disputes::for_party(&self.db, user, contract, page).await?)
     }
 
     /// The other party answers, once, before the response period ends.

@@ -2275,6 +2275,11 @@ export interface components {
             freelancers_hired: number;
             /** @description Open jobs, newest first (up to twenty), with their proposal counts. */
             open_jobs: components["schemas"]["OpenJobCount"][];
+            /**
+             * Format: int64
+             * @description How many jobs are open, also those past the twenty listed.
+             */
+            open_jobs_total: number;
             /** @description Spent per month, the last twelve (fees included, less refunds). */
             spending_by_month: components["schemas"]["Month"][];
         };
@@ -6496,6 +6501,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description Only the disputes of this contract. */
+                contract_id?: components["schemas"]["ContractId"];
             };
             header?: never;
             path?: never;
