@@ -14,7 +14,7 @@ export function ClientOverview({ figures: c }: { figures: ClientDashboard }) {
       title="As a client"
       figuresLabel="Your figures as a client"
       figures={[
-        { label: "Open jobs", value: c.open_jobs.length },
+        { label: "Open jobs", value: c.open_jobs_total },
         { label: "Active contracts", value: c.active_contracts },
         { label: "Freelancers hired", value: c.freelancers_hired },
         { label: "Spent in 12 months", value: formatAmounts(totalByCurrency(c.spending_by_month, spending)) },

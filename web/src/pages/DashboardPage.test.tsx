@@ -26,6 +26,8 @@ const freelancer: FreelancerDashboard = {
 
 const client: ClientDashboard = {
   open_jobs: [{ id: "01a223f6-1045-77a7-b4b5-dc1afaa26f2e", title: "Build a landing page", proposals: 5 }],
+  // More jobs are open than the list carries.
+  open_jobs_total: 24,
   active_contracts: 1,
   spending_by_month: [{ month: "2026-11-01", earned: [], spent: [usd(21000)] }],
   freelancers_hired: 3,
@@ -77,7 +79,7 @@ describe("DashboardPage", () => {
     open({ client }, CLIENT_ID);
     const list = "Your figures as a client";
     await screen.findByLabelText(list);
-    expect(figureValue(list, "Open jobs")).toHaveTextContent("1");
+    expect(figureValue(list, "Open jobs")).toHaveTextContent("24");
     expect(figureValue(list, "Freelancers hired")).toHaveTextContent("3");
     expect(figureValue(list, "Spent in 12 months")).toHaveTextContent("$210.00");
     const spending = screen.getByRole("figure", { name: "Spending by month" });
