@@ -37,9 +37,12 @@ import { AdminAuditLogPage } from "./pages/admin/AdminAuditLogPage";
 import { AdminDashboardPage } from "./pages/admin/AdminDashboardPage";
 import { AdminDisputePage } from "./pages/admin/AdminDisputePage";
 import { AdminDisputesPage } from "./pages/admin/AdminDisputesPage";
+import { AdminJobsPage } from "./pages/admin/AdminJobsPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
+import { AdminPayoutsPage } from "./pages/admin/AdminPayoutsPage";
 import { AdminReportsPage } from "./pages/admin/AdminReportsPage";
 import { AdminSettingsPage } from "./pages/admin/AdminSettingsPage";
+import { AdminTransactionsPage } from "./pages/admin/AdminTransactionsPage";
 import { AdminUserPage } from "./pages/admin/AdminUserPage";
 import { AdminUsersPage } from "./pages/admin/AdminUsersPage";
 import { RealtimeProvider } from "./realtime/RealtimeProvider";
@@ -152,7 +155,10 @@ export const routes: RouteObject[] = [
           { path: "dashboard", element: <AdminDashboardPage /> },
           { path: "users", element: <AdminUsersPage /> },
           { path: "users/:id", element: <AdminUserPage /> },
+          { path: "jobs", element: <AdminJobsPage /> },
           { path: "disputes", element: <AdminDisputesPage /> },
+          { path: "payments", element: <AdminTransactionsPage /> },
+          { path: "payments/payouts", element: <AdminPayoutsPage /> },
           { path: "disputes/:id", element: <AdminDisputePage /> },
           { path: "settings", element: <AdminSettingsPage /> },
           { path: "audit-log", element: <AdminAuditLogPage /> },

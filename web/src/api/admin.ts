@@ -6,11 +6,20 @@ import type {
   AnnouncementPage,
   AnnounceRequest,
   AuditLogPage,
+  Job,
+  JobModeration,
+  JobStatus,
+  LedgerEntry,
+  Milestone,
+  Movement,
+  Paged,
+  Payout,
   PlatformSettings,
   Role,
   Report,
   ReportPage,
   SettingsUpdate,
+  WithdrawalStatus,
 } from "./types";
 
 // Every route answers 404 to anyone who is not an admin.
@@ -79,4 +88,56 @@ export function announce(request: AnnounceRequest): Promise<Announcement> {
 
 export function listAnnouncements(cursor?: string): Promise<AnnouncementPage> {
   return unwrap(api.GET("/api/admin/announcements", { params: { query: { cursor } } }));
+}
+
+export interface AdminJobQuery {
+  /** Part of the title, or of the owner's name or e-mail. */
+  q?: string;
+  status?: JobStatus;
+  hidden?: boolean;
+  cursor?: string;
+}
+
+/** Every job, drafts and hidden ones included, newest first. */
+export function searchJobs(query: AdminJobQuery): Promise<Paged<Job>> {
+  return unwrap(api.GET("/api/admin/jobs", { params: { query } }));
+}
+
+/** Hides, closes or restores a job; the owner is told why. */
+export function moderateJob(id: string, action: JobModeration, reason: string): Promise<Job> {
+  const params = { path: { id } };
+  if (action === "hide") return unwrap(api.POST("/api/admin/jobs/{id}/hide", { params, body: { reason } }));
+  if (action === "close") return unwrap(api.POST("/api/admin/jobs/{id}/close", { params, body: { reason } }));
+  return unwrap(api.POST("/api/admin/jobs/{id}/restore", { params, body: { reason } }));
+}
+
+export interface LedgerQuery {
+  user?: string;
+  contract?: string;
+  kind?: Movement;
+  /** Booked at or after this instant. */
+  from?: string;
+  /** Booked before this instant. */
+  to?: string;
+  cursor?: string;
+}
+
+/** The ledger's transactions with their postings, newest first. */
+export function listLedger(query: LedgerQuery): Promise<Paged<LedgerEntry>> {
+  return unwrap(api.GET("/api/admin/payments/transactions", { params: { query } }));
+}
+
+/** Every user's withdrawals, newest first. */
+export function listPayouts(status: WithdrawalStatus | undefined, cursor?: string): Promise<Paged<Payout>> {
+  return unwrap(api.GET("/api/admin/payments/payouts", { params: { query: { status, cursor } } }));
+}
+
+/** Gives a milestone's escrow back to the client; it moves money, so the key makes a retry safe. */
+export function refundMilestone(milestoneId: string, reason: string, idempotencyKey: string): Promise<Milestone> {
+  return unwrap(
+    api.POST("/api/admin/payments/refunds", {
+      params: { header: { "Idempotency-Key": idempotencyKey } },
+      body: { milestone_id: milestoneId, reason },
+    }),
+  );
 }

@@ -125,6 +125,11 @@ export type AuditLogPage = Schemas["AuditLogPage"];
 export type Announcement = Schemas["Announcement"];
 export type AnnouncementPage = Schemas["AnnouncementPage"];
 export type AnnounceRequest = Schemas["AnnounceRequest"];
+export type LedgerEntry = Schemas["LedgerEntry"];
+export type Posting = Schemas["Posting"];
+export type Payout = Schemas["Payout"];
+/** What an admin does to a job (`POST /api/admin/jobs/{id}/hide|close|restore`). */
+export type JobModeration = "hide" | "close" | "restore";
 /** What a report is about (`ReportRequest.subject_kind`). */
 export type ReportSubject = "user" | "job" | "message";
 /** Why something is reported (`ReportRequest.reason`). */

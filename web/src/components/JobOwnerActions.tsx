@@ -20,10 +20,12 @@ export function JobOwnerActions({ job }: { job: Job }) {
     },
   });
 
+  // Publishing and reopening put the job before freelancers, which the moderators hold back while it is hidden or closed by them.
+  const held = job.hidden || job.closed_by_admin;
   const available: JobAction[] = [];
-  if (job.status === "draft") available.push("publish");
+  if (job.status === "draft" && !held) available.push("publish");
   if (job.status === "draft" || job.status === "open") available.push("close");
-  if (job.status === "closed" || job.status === "expired") available.push("reopen");
+  if ((job.status === "closed" || job.status === "expired") && !held) available.push("reopen");
   const editable = job.status === "draft" || job.status === "open";
 
   return (

@@ -61,7 +61,8 @@ export function ProposalReview({ job, proposal }: ProposalReviewProps) {
   }
 
   const active = proposal.status === "submitted" || proposal.status === "shortlisted";
-  const canHire = active && job.status === "open";
+  // A job the moderators hid takes no hires until they restore it.
+  const canHire = active && job.status === "open" && !job.hidden;
   const headingId = `proposal-${proposal.id}`;
   const error = shortlist.error ?? decline.error ?? hiring.error;
 

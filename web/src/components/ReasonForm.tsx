@@ -14,11 +14,13 @@ interface ReasonFormProps {
   children?: ReactNode;
   /** A check of those fields; a message stops the submit. */
   check?: () => string | undefined;
+  /** The reason given before, when the form comes back to be changed. */
+  initialReason?: string;
 }
 
 /** An admin action that asks why, kept in the audit log. */
-export function ReasonForm({ label, submitLabel, pending, error, onSubmit, onCancel, children, check }: ReasonFormProps) {
-  const [reason, setReason] = useState("");
+export function ReasonForm({ label, submitLabel, pending, error, onSubmit, onCancel, children, check, initialReason = "" }: ReasonFormProps) {
+  const [reason, setReason] = useState(initialReason);
   const [reasonError, setReasonError] = useState<string | undefined>();
 
   function submit(event: FormEvent) {

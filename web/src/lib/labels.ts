@@ -149,6 +149,15 @@ export const ACCOUNTS: Record<string, string> = {
   payment: "your payment method",
 };
 
+/** The ledger's accounts, as admins read them (`Posting.account_kind`). */
+export const LEDGER_ACCOUNTS: Record<string, string> = {
+  available: "Available balance",
+  pending: "Pending balance",
+  escrow: "Escrow",
+  platform_revenue: "Platform revenue",
+  provider_clearing: "Payment provider",
+};
+
 export const WITHDRAWAL_STATUSES: Record<WithdrawalStatus, string> = {
   paid: "Paid out",
   failed: "Returned",

@@ -19,6 +19,10 @@ describe("describeNotification", () => {
     expect(describeNotification(note("invitation_answered", { job_id: "j1", job_title: "Logo", accepted: false })).text).toBe(
       "Your invitation to “Logo” was declined.",
     );
+    expect(describeNotification(note("job_moderated", { job_id: "j1", job_title: "Logo", action: "hidden", reason: "Misleading pay" }))).toEqual({
+      text: "The moderators hid your job “Logo”: “Misleading pay”",
+      href: "/jobs/j1",
+    });
   });
 
   it("describes money moving on a contract", () => {
@@ -33,6 +37,10 @@ describe("describeNotification", () => {
     expect(describeNotification(note("milestone_released", { contract_id: "c1", title: "Design", amount })).text).toBe(
       "The payment for “Design” ($200.00) was released to you.",
     );
+    expect(describeNotification(note("admin_refund", { contract_id: "c1", title: "Design", amount, reason: "Left the platform" }))).toEqual({
+      text: "An administrator refunded “Design” ($200.00) to the client: “Left the platform”",
+      href: "/contracts/c1",
+    });
     expect(describeNotification(note("invoice_ready", { invoice_id: "i1", contract_id: "c1" })).href).toBe("/invoices");
     expect(describeNotification(note("cancellation_requested", { contract_id: "c1", title: "Logo" })).text).toBe("The client asked to cancel the contract “Logo”.");
     expect(describeNotification(note("contract_ended", { contract_id: "c1", title: "Logo", status: "cancelled" })).text).toBe("The contract “Logo” was cancelled.");

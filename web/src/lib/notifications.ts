@@ -24,7 +24,12 @@ interface Payload {
   user_id?: string;
   freelancer_id?: string;
   freelancer_name?: string;
+  /** What the moderators did to a job: `hidden`, `closed` or `restored`. */
+  action?: string;
 }
+
+/** What the moderators did to a job, by the payload's `action`. */
+const MODERATED: Record<string, string> = { hidden: "hid", closed: "closed", restored: "restored" };
 
 /** What a notification says, and where it leads, by its kind and payload. */
 export function describeNotification(notification: Notification): NotificationText {
@@ -36,6 +41,7 @@ export function describeNotification(notification: Notification): NotificationTe
   const titled = p.title ? `“${p.title}”` : "a milestone";
   const contractName = p.title ? ` “${p.title}”` : "";
   const amount = p.amount ? ` (${formatMoney(p.amount)})` : "";
+  const because = p.reason ? `: “${p.reason}”` : ".";
   switch (notification.kind) {
     case "job_invitation":
       return { text: `You are invited to send a proposal for ${job}.`, href: "/my/invitations" };
@@ -49,7 +55,7 @@ export function describeNotification(notification: Notification): NotificationTe
     case "proposal_shortlisted":
       return { text: `Your proposal for ${job} was shortlisted.`, href: "/my/proposals" };
     case "proposal_declined":
-      return { text: `Your proposal for ${job} was declined${p.reason ? `: “${p.reason}”` : "."}`, href: "/my/proposals" };
+      return { text: `Your proposal for ${job} was declined${because}`, href: "/my/proposals" };
     case "proposal_closed":
       return { text: `${job[0].toUpperCase()}${job.slice(1)} closed without your proposal.`, href: jobPage };
     case "hired":
@@ -87,6 +93,10 @@ export function describeNotification(notification: Notification): NotificationTe
       return { text: `There is news on a dispute about the contract${contractName}.`, href: disputePage };
     case "dispute_resolved":
       return { text: `A dispute about the contract${contractName} was decided.`, href: disputePage };
+    case "job_moderated":
+      return { text: `The moderators ${MODERATED[p.action ?? ""] ?? "changed"} your job ${job}${because}`, href: jobPage };
+    case "admin_refund":
+      return { text: `An administrator refunded ${titled}${amount} to the client${because}`, href: contractPage };
     case "withdrawal_failed":
       return { text: `A withdrawal${amount} came back; the money is available again.`, href: "/balance" };
     default:

@@ -80,6 +80,21 @@ describe("JobPage", () => {
     expect(screen.queryByRole("link", { name: "Edit job" })).not.toBeInTheDocument();
   });
 
+  it("tells the owner the moderators hid the job, and offers only what they may still do", async () => {
+    open(job.client_id, "client", [], { ...job, status: "draft", hidden: true });
+    expect(await screen.findByText("Hidden by the moderators.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Edit job" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Close job" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Publish" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Share with friends" })).toBeNull();
+  });
+
+  it("tells the owner the moderators closed the job, which only they reopen", async () => {
+    open(job.client_id, "client", [], { ...job, status: "closed", closed_by_admin: true });
+    expect(await screen.findByText(/Closed by the moderators\./)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Reopen job" })).toBeNull();
+  });
+
   it("lets anyone logged in share an open public job with friends", async () => {
     open("freelancer-1");
     expect(await screen.findByRole("button", { name: "Share with friends" })).toBeInTheDocument();

@@ -47,8 +47,8 @@ export function JobPage() {
   }
 
   const owner = session?.user.id === job.data.client_id;
-  // Invite-only jobs are the owner's to pass on; nobody else may see them unasked.
-  const shareable = session !== null && job.data.status === "open" && (owner || job.data.visibility === "public");
+  // Invite-only jobs are the owner's to pass on; nobody else may see them unasked. A hidden job is not passed on at all.
+  const shareable = session !== null && job.data.status === "open" && !job.data.hidden && (owner || job.data.visibility === "public");
   return (
     <div className="stack">
       {saved && SAVED[saved] && (
@@ -56,6 +56,7 @@ export function JobPage() {
           {SAVED[saved]}
         </p>
       )}
+      {owner && <ModerationNotice job={job.data} />}
       <div className="job-layout">
         <JobDetails job={job.data} categoryName={categoryNames(categories.data).get(job.data.category)} />
         <div className="stack">
@@ -71,6 +72,26 @@ export function JobPage() {
       {!owner && <ProposalSection job={job.data} />}
     </div>
   );
+}
+
+/** Tells the owner the moderators hold the job back, and what that stops. */
+function ModerationNotice({ job }: { job: Job }) {
+  if (job.hidden) {
+    return (
+      <p className="notice notice--warning" role="status">
+        <strong>Hidden by the moderators.</strong> Freelancers cannot find or open this job, and it takes no proposals, invitations or hires until the moderators
+        restore it. The notification you received says why.
+      </p>
+    );
+  }
+  if (job.closed_by_admin) {
+    return (
+      <p className="notice notice--muted" role="status">
+        Closed by the moderators. Only they can reopen it; the notification you received says why.
+      </p>
+    );
+  }
+  return null;
 }
 
 /** Who may propose, and the form for those who can. */

@@ -87,7 +87,7 @@ export function JobProposalsPage() {
         error={proposals.isFetchNextPageError ? proposals.error : null}
         onLoad={() => proposals.fetchNextPage()}
       />
-      {job.data.status === "open" && <SuggestedFreelancers job={job.data} />}
+      {job.data.status === "open" && !job.data.hidden && <SuggestedFreelancers job={job.data} />}
     </div>
   );
 }

@@ -6,9 +6,12 @@ import { AdminAuditLogPage } from "../pages/admin/AdminAuditLogPage";
 import { AdminDashboardPage } from "../pages/admin/AdminDashboardPage";
 import { AdminDisputePage } from "../pages/admin/AdminDisputePage";
 import { AdminDisputesPage } from "../pages/admin/AdminDisputesPage";
+import { AdminJobsPage } from "../pages/admin/AdminJobsPage";
 import { AdminLayout } from "../pages/admin/AdminLayout";
+import { AdminPayoutsPage } from "../pages/admin/AdminPayoutsPage";
 import { AdminReportsPage } from "../pages/admin/AdminReportsPage";
 import { AdminSettingsPage } from "../pages/admin/AdminSettingsPage";
+import { AdminTransactionsPage } from "../pages/admin/AdminTransactionsPage";
 import { AdminUserPage } from "../pages/admin/AdminUserPage";
 import { AdminUsersPage } from "../pages/admin/AdminUsersPage";
 import { freelancerProfile } from "./fixtures";
@@ -33,7 +36,10 @@ export function openAdmin(route: string, handlers: Handlers = {}, roles: ("admin
           <Route path="dashboard" element={<AdminDashboardPage />} />
           <Route path="users" element={<AdminUsersPage />} />
           <Route path="users/:id" element={<AdminUserPage />} />
+          <Route path="jobs" element={<AdminJobsPage />} />
           <Route path="disputes" element={<AdminDisputesPage />} />
+          <Route path="payments" element={<AdminTransactionsPage />} />
+          <Route path="payments/payouts" element={<AdminPayoutsPage />} />
           <Route path="disputes/:id" element={<AdminDisputePage />} />
           <Route path="settings" element={<AdminSettingsPage />} />
           <Route path="audit-log" element={<AdminAuditLogPage />} />

@@ -73,6 +73,8 @@ export function fixedJob(overrides: Partial<Job> = {}): Job {
     attachment_file_ids: [],
     visibility: "public",
     status: "open",
+    hidden: false,
+    closed_by_admin: false,
     hires_wanted: 1,
     hires_count: 0,
     deadline: "2027-01-10",

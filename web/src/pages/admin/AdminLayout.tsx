@@ -23,7 +23,13 @@ export function AdminLayout() {
             <NavLink to="/admin/users">Users</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/jobs">Jobs</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/disputes">Disputes</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/payments">Payments</NavLink>
           </li>
           <li>
             <NavLink to="/admin/reports">Reports</NavLink>
