@@ -124,6 +124,12 @@ const market = {
 const moderation = {
   admin: { name: "Ada Admin", email: `ada.admin.${Date.now()}@example.com`, password: "a careful moderator battery" },
   banReason: `Asked for payment outside Downwork (${marker})`,
+  // A word of its own, so that a board search finds this job alone.
+  hiddenJob: `Illustrate the zebra${Date.now().toString(36)} mascot`,
+  hideReason: `Pay far below what the work asks (${marker})`,
+  restoreReason: "The client fixed the budget",
+  refundJob: `Translate our ${marker} menu`,
+  refundReason: `The freelancer left the platform (${marker})`,
 };
 
 /** Fails the walk with a readable message. */
@@ -770,10 +776,10 @@ async function main() {
     // Direct messages, live, between two more people made through the API: a client with a job and
     // a freelancer who proposed on it, each in a browser of their own, neither reloading.
     const { chat } = market;
-    const call = async (method, apiPath, { token, body } = {}) => {
+    const call = async (method, apiPath, { token, body, headers = {} } = {}) => {
       const response = await fetch(new URL(apiPath, base), {
         method,
-        headers: { ...(body ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: { ...(body ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await response.text();
@@ -1136,6 +1142,119 @@ async function main() {
         await p.goto(contractUrl);
         await secondCard(p).getByText("Split by a dispute decision", { exact: true }).waitFor();
       }
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // Moderating a job: the admin hides one, it leaves the board for a freelancer while its owner reads
+    // why it is gone, and it comes back once restored.
+    const hiddenWord = moderation.hiddenJob.split(" ")[2];
+    let hiddenJobUrl = "";
+    /** The freelancer's board, searched for the word only the moderated job holds. */
+    const boardFinds = async (found) => {
+      await freelancerPage.goto(`/jobs?q=${hiddenWord}`);
+      const results = freelancerPage.getByRole("region", { name: "Jobs found" });
+      await results.getByText(found ? "1 job found" : "No jobs found").waitFor();
+    };
+    /** The admin's moderation of the job: `action` ("Hide", "Restore") with a reason. */
+    const moderateJob = async (action, reason) => {
+      walk.page = admin;
+      await admin.goto("/admin");
+      await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Jobs" }).click();
+      await admin.getByLabel("Title, owner's name or e-mail").fill(hiddenWord);
+      await admin.getByRole("button", { name: "Search" }).click();
+      const card = admin.getByRole("article", { name: moderation.hiddenJob });
+      await card.getByRole("button", { name: action, exact: true }).click();
+      const form = card.getByRole("form", { name: `${action} ${moderation.hiddenJob}` });
+      await form.getByLabel("Reason").fill(reason);
+      await form.getByRole("button", { name: `${action} job` }).click();
+      await form.waitFor({ state: "detached" });
+      return card;
+    };
+
+    await walk.step("an admin hides a job: it leaves the board for a freelancer, and its owner reads that the moderators hid it", async () => {
+      const job = await postJob(await call("POST", "/api/users/login", { body: { email: chat.client.email, password: chat.client.password } }), moderation.hiddenJob);
+      hiddenJobUrl = `/jobs/${job.id}`;
+      walk.page = freelancerPage;
+      await boardFinds(true);
+
+      const card = await moderateJob("Hide", moderation.hideReason);
+      await card.getByText("Hidden", { exact: true }).waitFor();
+      walk.page = freelancerPage;
+      await boardFinds(false);
+      await freelancerPage.goto(hiddenJobUrl);
+      await freelancerPage.getByRole("heading", { level: 1, name: "Job not found" }).waitFor();
+
+      walk.page = carla;
+      await carla.goto(hiddenJobUrl);
+      await carla.getByText("Hidden by the moderators.").waitFor();
+      expect((await carla.getByRole("button", { name: "Share with friends" }).count()) === 0, "a hidden job is offered for sharing");
+    });
+
+    await walk.step("the admin restores the job, and it is back on the freelancer's board", async () => {
+      const card = await moderateJob("Restore", moderation.restoreReason);
+      await card.getByRole("button", { name: "Hide", exact: true }).waitFor();
+      expect((await card.getByText("Hidden", { exact: true }).count()) === 0, "the restored job still reads hidden");
+      walk.page = freelancerPage;
+      await boardFinds(true);
+      await freelancerPage.getByRole("region", { name: "Jobs found" }).getByRole("link", { name: moderation.hiddenJob }).click();
+      await freelancerPage.getByRole("heading", { level: 1, name: moderation.hiddenJob }).waitFor();
+      walk.page = admin;
+      await admin.goto("/admin/audit-log?action=job.");
+      await admin.getByRole("cell", { name: moderation.hideReason }).waitFor();
+      await admin.getByRole("cell", { name: moderation.restoreReason }).waitFor();
+    });
+
+    // Refunding as an admin: a milestone funded through the API goes back to the client from the
+    // ledger's funding transaction, with a reason; the refund is then in the ledger and the audit log.
+    let refundShown = "";
+    let contractId = "";
+    await walk.step("an admin refunds a funded milestone with a reason, after a confirmation", async () => {
+      const client = await call("POST", "/api/users/login", { body: { email: chat.client.email, password: chat.client.password } });
+      const worker = await call("POST", "/api/users/signup", {
+        body: { name: "Rita Freelancer", email: `rita.${Date.now()}@example.com`, password: "a refunded horse battery", role: "freelancer" },
+      });
+      const job = await postJob(client, moderation.refundJob);
+      const bid = await propose(worker, job);
+      const hired = await call("PUT", `/api/jobs/${job.id}/hire`, { token: client.access_token, body: { proposal_id: bid.id } });
+      const contract = await call("GET", `/api/contracts/${hired.id}`, { token: client.access_token });
+      contractId = contract.id;
+      const milestone = contract.milestones[0];
+      refundShown = `$${(milestone.amount.amount / 100).toFixed(2)}`;
+      await call("POST", `/api/contracts/${contract.id}/payment`, {
+        token: client.access_token,
+        headers: { "Idempotency-Key": `fund-${milestone.id}` },
+        body: { milestone_id: milestone.id, action: "fund" },
+      });
+
+      walk.page = admin;
+      await admin.goto("/admin");
+      await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Payments" }).click();
+      await admin.getByRole("heading", { level: 1, name: "Ledger transactions" }).waitFor();
+      await admin.getByLabel("Contract id").fill(contract.id);
+      await admin.getByRole("button", { name: "Search" }).click();
+      const found = admin.getByRole("list", { name: "Transactions found" });
+      const funding = found.getByRole("article", { name: /^Milestone funded, / });
+      await funding.getByRole("row", { name: `Escrow Contract ${contract.id.slice(-8)} +${refundShown}` }).waitFor();
+      await funding.getByRole("button", { name: "Refund this milestone" }).click();
+      const form = admin.getByRole("form", { name: "Refund a milestone" });
+      expect((await form.getByLabel("Milestone id").inputValue()) === milestone.id, "the refund is not for the funded milestone");
+      await form.getByLabel("Reason").fill(moderation.refundReason);
+      await form.getByRole("button", { name: "Continue" }).click();
+      const confirm = admin.getByRole("group", { name: "Confirm the refund" });
+      await confirm.getByRole("button", { name: "Refund to the client" }).click();
+      await admin.getByText(`“${milestone.title}” (${refundShown}) is refunded to the client.`).waitFor();
+      const updated = await call("GET", `/api/contracts/${contract.id}`, { token: client.access_token });
+      expect(updated.milestones[0].status === "refunded", `the milestone is ${updated.milestones[0].status}`);
+    });
+
+    await walk.step("the refund is in the ledger's transactions and in the audit log", async () => {
+      walk.page = admin;
+      await admin.getByLabel("Movement").selectOption({ label: "Refund" });
+      const refund = admin.getByRole("list", { name: "Transactions found" }).getByRole("article", { name: /^Refund, / });
+      await refund.getByRole("row", { name: `Escrow Contract ${contractId.slice(-8)} -${refundShown}` }).waitFor();
+      await walk.screenshot("admin-payments.png");
+      await admin.goto("/admin/audit-log?action=payment.refund");
+      await admin.getByRole("cell", { name: moderation.refundReason }).waitFor();
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {
