@@ -6,8 +6,8 @@ export function openDispute(dispute: NewDispute): Promise<DisputeWithTimeline> {
   return unwrap(api.POST("/api/disputes", { body: dispute }));
 }
 
-/** The disputes the caller is a party of, newest first. */
-export function listDisputes(query: { cursor?: string; limit?: number } = {}): Promise<Paged<Dispute>> {
+/** The disputes the caller is a party of (of one contract, with `contract_id`), newest first. */
+export function listDisputes(query: { contract_id?: string; cursor?: string; limit?: number } = {}): Promise<Paged<Dispute>> {
   return unwrap(api.GET("/api/disputes", { params: { query } }));
 }
 

@@ -267,9 +267,10 @@ describe("ContractPage", () => {
 
   it("lists the contract's disputes, each leading to its page", async () => {
     const disputed = contractDetail({ milestones: [{ ...design, status: "disputed" }, base.milestones[1]] });
-    open(FREELANCER_ID, disputed, { "GET /api/disputes": () => json({ items: [dispute()], next_cursor: null }) });
+    const { calls } = open(FREELANCER_ID, disputed, { "GET /api/disputes": () => json({ items: [dispute()], next_cursor: null }) });
     const section = await screen.findByRole("region", { name: "Disputes" });
     expect(await within(section).findByRole("link", { name: "Dispute over “Design”" })).toHaveAttribute("href", `/disputes/${dispute().id}`);
+    expect(calls.find((c) => c.path === "/api/disputes")?.search).toBe(`?contract_id=${disputed.id}&limit=100`);
     expect(within(await milestoneCard("Design")).queryByRole("button", { name: "Open a dispute" })).toBeNull();
   });
 

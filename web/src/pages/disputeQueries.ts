@@ -8,10 +8,10 @@ export const disputeQuery = (id: string) => ({
   queryFn: () => getDispute(id),
 });
 
-/** The caller's disputes on one contract, from the newest hundred of all of theirs (the API filters by no contract). */
+/** The caller's disputes on one contract, the newest hundred (a contract rarely has more than a few). */
 export const contractDisputesQuery = (contractId: string) => ({
   queryKey: ["disputes", "contract", contractId] as const,
-  queryFn: async () => (await listDisputes({ limit: 100 })).items.filter((dispute) => dispute.contract_id === contractId),
+  queryFn: async () => (await listDisputes({ contract_id: contractId, limit: 100 })).items,
 });
 
 /** After a dispute changed: disputes everywhere, and the money it holds or freed. */
