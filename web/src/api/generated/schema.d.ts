@@ -3426,19 +3426,9 @@ export interface components {
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
         Paged_Payout: {
-            items: {
-                amount: components["schemas"]["Money"];
-                /** Format: date-time */
-                created_at: string;
-                destination?: string | null;
-                id: components["schemas"]["WithdrawalId"];
-                /** @description `sandbox`, `stripe` or `paypal`. */
-                provider: string;
-                /** @description The provider's id of the payout. */
-                reference?: string | null;
-                status: components["schemas"]["WithdrawalStatus"];
+            items: (components["schemas"]["Withdrawal"] & {
                 user_id: components["schemas"]["UserId"];
-            }[];
+            })[];
             /** @description Absent on the last page. */
             next_cursor?: string | null;
         };
@@ -3532,17 +3522,8 @@ export interface components {
         };
         /** @enum {string} */
         PaymentType: "fixed" | "hourly";
-        Payout: {
-            amount: components["schemas"]["Money"];
-            /** Format: date-time */
-            created_at: string;
-            destination?: string | null;
-            id: components["schemas"]["WithdrawalId"];
-            /** @description `sandbox`, `stripe` or `paypal`. */
-            provider: string;
-            /** @description The provider's id of the payout. */
-            reference?: string | null;
-            status: components["schemas"]["WithdrawalStatus"];
+        /** @description A withdrawal, with whose it is. */
+        Payout: components["schemas"]["Withdrawal"] & {
             user_id: components["schemas"]["UserId"];
         };
         PayoutDestination: {

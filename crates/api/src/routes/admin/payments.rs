@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use domain::ledger::Movement;
 use domain::pagination::PageRequest;
 use domain::withdrawal::WithdrawalStatus;
-use domain::{ContractId, MilestoneId, Money, UserId, WithdrawalId};
+use domain::{ContractId, MilestoneId, Money, UserId};
 use serde::{Deserialize, Serialize};
 use services::admin::{LedgerPosting, LedgerTransaction, TransactionFilter};
 use services::records::WithdrawalRecord;
@@ -22,6 +22,7 @@ use crate::auth::AdminUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::idempotency;
+use crate::routes::balance::Withdrawal;
 use crate::routes::contracts::Milestone;
 use crate::routes::{Paged, parse_label};
 use crate::state::AppState;
@@ -109,32 +110,17 @@ async fn admin_ledger_transactions(
     Ok(Json(state.services.admin.ledger_transactions(&filter, &page).await?.map(LedgerEntry::from).into()))
 }
 
+/// A withdrawal, with whose it is.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Payout {
-    pub id: WithdrawalId,
     pub user_id: UserId,
-    pub amount: Money,
-    pub status: WithdrawalStatus,
-    /// `sandbox`, `stripe` or `paypal`.
-    pub provider: String,
-    pub destination: Option<String>,
-    /// The provider's id of the payout.
-    pub reference: Option<String>,
-    pub created_at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub withdrawal: Withdrawal,
 }
 
 impl From<WithdrawalRecord> for Payout {
     fn from(w: WithdrawalRecord) -> Self {
-        Self {
-            id: w.id,
-            user_id: w.user_id,
-            amount: w.amount,
-            status: w.status,
-            provider: w.provider,
-            destination: w.destination,
-            reference: w.reference,
-            created_at: w.created_at,
-        }
+        Self { user_id: w.user_id, withdrawal: w.into() }
     }
 }
 
