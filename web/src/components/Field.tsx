@@ -69,6 +69,15 @@ export function SelectField({ label, error, hint, className, children, ...select
   );
 }
 
+/** A select's options, one per entry of a labels map (value to words), in the map's order. */
+export function Options({ labels }: { labels: Record<string, string> }) {
+  return Object.entries(labels).map(([value, label]) => (
+    <option key={value} value={value}>
+      {label}
+    </option>
+  ));
+}
+
 interface DurationFieldProps {
   legend: ReactNode;
   hours: string;

@@ -7,7 +7,7 @@ import { buildJobInput, emptyJobForm, formFromJob, MAX_QUESTIONS, newQuestion, t
 import { DURATIONS, EXPERIENCE_LEVELS, PAYMENT_TYPES, VISIBILITIES } from "../lib/labels";
 import { currencyLabel } from "../lib/money";
 import { categoriesQuery } from "../pages/marketQueries";
-import { SelectField, TextAreaField, TextField } from "./Field";
+import { Options, SelectField, TextAreaField, TextField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 import { SkillPicker } from "./SkillPicker";
 
@@ -144,11 +144,7 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
             error={errors.experience_level}
             onChange={(e) => set("experience_level", e.target.value as ExperienceLevel)}
           >
-            {Object.entries(EXPERIENCE_LEVELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={EXPERIENCE_LEVELS} />
           </SelectField>
         </div>
         {categories.isError && <p className="field-error">Could not load the categories. Reload the page to try again.</p>}
@@ -216,11 +212,7 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
         <div className="grid-2">
           <SelectField label="Expected duration" name="duration" value={state.duration} error={errors.duration} onChange={(e) => set("duration", e.target.value as ProjectDuration | "")}>
             <option value="">Not sure yet</option>
-            {Object.entries(DURATIONS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={DURATIONS} />
           </SelectField>
           <TextField
             label="Deadline"
@@ -239,11 +231,7 @@ export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
         <legend>Hiring</legend>
         <div className="grid-2">
           <SelectField label="Who can find this job" name="visibility" value={state.visibility} error={errors.visibility} onChange={(e) => set("visibility", e.target.value as Visibility)}>
-            {Object.entries(VISIBILITIES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={VISIBILITIES} />
           </SelectField>
           <TextField
             label="People to hire"

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { LedgerEntry, Movement, Posting } from "../api/types";
 import { LEDGER_ACCOUNTS, MOVEMENTS, formatDateTime } from "../lib/labels";
-import { formatMoney } from "../lib/money";
+import { SignedAmountCell } from "./SignedAmountCell";
 
 /** Whose an account is: a user's balances lead to the user, an escrow to its contract; the platform's accounts are no one's. */
 function AccountOwner({ posting }: { posting: Posting }) {
@@ -62,10 +62,7 @@ export function LedgerEntryCard({ entry, onRefund }: LedgerEntryCardProps) {
               <td>
                 <AccountOwner posting={posting} />
               </td>
-              <td className={`number${posting.amount.amount > 0 ? " amount-in" : ""}`}>
-                {posting.amount.amount > 0 ? "+" : ""}
-                {formatMoney(posting.amount)}
-              </td>
+              <SignedAmountCell money={posting.amount} />
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,7 @@ import { AVAILABILITY, COMPANY_SIZES, EXPERIENCE_LEVELS } from "../lib/labels";
 import { currencyLabel } from "../lib/money";
 import { buildProfileUpdate, formFromProfile, newExperience, type ExperienceDraft, type ProfileFormState } from "../lib/profileForm";
 import { AvatarUpload } from "./AvatarUpload";
-import { SelectField, TextAreaField, TextField } from "./Field";
+import { Options, SelectField, TextAreaField, TextField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 import { SkillPicker } from "./SkillPicker";
 
@@ -217,11 +217,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
               error={errors["freelancer.availability"]}
               onChange={(e) => set("availability", e.target.value as Availability)}
             >
-              {Object.entries(AVAILABILITY).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <Options labels={AVAILABILITY} />
             </SelectField>
           </div>
           <SelectField
@@ -232,11 +228,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
             hint="Clients can search by it."
             onChange={(e) => set("experienceLevel", e.target.value as ExperienceLevel)}
           >
-            {Object.entries(EXPERIENCE_LEVELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={EXPERIENCE_LEVELS} />
           </SelectField>
           <SkillPicker value={state.skills} onChange={(skills) => set("skills", skills)} error={errors["freelancer.skills"]} />
 
@@ -328,11 +320,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
               error={errors["client.company_size"]}
               onChange={(e) => set("companySize", e.target.value as CompanySize)}
             >
-              {Object.entries(COMPANY_SIZES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <Options labels={COMPANY_SIZES} />
             </SelectField>
             <TextField label="Industry" name="industry" maxLength={100} value={state.industry} error={errors["client.industry"]} onChange={(e) => set("industry", e.target.value)} />
           </div>

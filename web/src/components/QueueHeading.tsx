@@ -1,5 +1,5 @@
 import { useSearchParams } from "react-router";
-import { SelectField } from "./Field";
+import { Options, SelectField } from "./Field";
 
 /**
  * Which part of an admin queue to show, kept in the query string as
@@ -27,11 +27,7 @@ export function QueueHeading<K extends string>({ id, title, filters, status, onC
     <div className="page-heading">
       <h1 id={id}>{title}</h1>
       <SelectField label="Show" value={status} onChange={(e) => onChange(e.target.value as K)}>
-        {(Object.entries(filters) as [K, string][]).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <Options labels={filters} />
       </SelectField>
     </div>
   );

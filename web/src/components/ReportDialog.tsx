@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { reportContent } from "../api/reports";
 import type { ReportReason, ReportSubject } from "../api/types";
 import { REPORT_REASONS } from "../lib/labels";
-import { SelectField, TextAreaField } from "./Field";
+import { Options, SelectField, TextAreaField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 
 interface ReportDialogProps {
@@ -54,11 +54,7 @@ export function ReportDialog({ kind, subjectId, what, onClose }: ReportDialogPro
         }}
       >
         <option value="">Choose…</option>
-        {Object.entries(REPORT_REASONS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <Options labels={REPORT_REASONS} />
       </SelectField>
       <TextAreaField
         label="Details (optional)"

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Transaction } from "../api/types";
 import { ACCOUNTS, MOVEMENTS, formatDate } from "../lib/labels";
-import { formatMoney } from "../lib/money";
+import { SignedAmountCell } from "./SignedAmountCell";
 
 /** The caller's money history: each movement into or out of their balances and payments. */
 export function TransactionsTable({ transactions }: { transactions: Transaction[] }) {
@@ -26,10 +26,7 @@ export function TransactionsTable({ transactions }: { transactions: Transaction[
               {MOVEMENTS[t.movement] ?? t.movement} <span className="muted">· {ACCOUNTS[t.account] ?? t.account}</span>
             </td>
             <td>{t.contract_id ? <Link to={`/contracts/${t.contract_id}`}>View contract</Link> : "—"}</td>
-            <td className={`number${t.amount.amount > 0 ? " amount-in" : ""}`}>
-              {t.amount.amount > 0 ? "+" : ""}
-              {formatMoney(t.amount)}
-            </td>
+            <SignedAmountCell money={t.amount} />
           </tr>
         ))}
       </tbody>

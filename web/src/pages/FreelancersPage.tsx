@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { searchFreelancers } from "../api/freelancers";
 import { ApiError } from "../api/errors";
 import type { Availability, ExperienceLevel, FreelancerLevel, SkillTag } from "../api/types";
-import { SelectField, TextField } from "../components/Field";
+import { Options, SelectField, TextField } from "../components/Field";
 import { FormErrors, serverFieldErrors } from "../components/FormErrors";
 import { FreelancerResult } from "../components/FreelancerResult";
 import { LoadMore } from "../components/LoadMore";
@@ -80,11 +80,7 @@ export function FreelancersPage() {
           />
           {filters.skills.length > 1 && (
             <SelectField label="Has" value={filters.skills_match} error={errors.skills_match} onChange={(e) => choose("skills_match", e.target.value as SkillsMatch)}>
-              {Object.entries(SKILLS_MATCH).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <Options labels={SKILLS_MATCH} />
             </SelectField>
           )}
           <SelectField
@@ -94,11 +90,7 @@ export function FreelancersPage() {
             onChange={(e) => choose("experience_level", e.target.value as ExperienceLevel | "")}
           >
             <option value="">Any level</option>
-            {Object.entries(EXPERIENCE_LEVELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={EXPERIENCE_LEVELS} />
           </SelectField>
           <div className="grid-2">
             <TextField label="Rate from ($/hr)" inputMode="decimal" value={draft.hourly_rate_min} error={errors.hourly_rate_min} onChange={(e) => set("hourly_rate_min", e.target.value)} />
@@ -112,27 +104,15 @@ export function FreelancersPage() {
             onChange={(e) => choose("availability", e.target.value as Availability | "")}
           >
             <option value="">Any</option>
-            {Object.entries(AVAILABILITY).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={AVAILABILITY} />
           </SelectField>
           <SelectField label="Level" value={filters.level} error={errors.level} onChange={(e) => choose("level", e.target.value as FreelancerLevel | "")}>
             <option value="">Any level</option>
-            {Object.entries(FREELANCER_LEVELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={FREELANCER_LEVELS} />
           </SelectField>
           <SelectField label="Rating" value={filters.min_rating} error={errors.min_rating} onChange={(e) => choose("min_rating", e.target.value)}>
             <option value="">Any rating</option>
-            {Object.entries(MIN_RATINGS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={MIN_RATINGS} />
           </SelectField>
           <TextField
             label="Jobs completed, at least"
@@ -165,11 +145,7 @@ export function FreelancersPage() {
             <label className="inline-select">
               Sort by{" "}
               <select value={filters.sort} onChange={(e) => choose("sort", e.target.value as FreelancerSort)}>
-                {Object.entries(FREELANCER_SORTS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <Options labels={FREELANCER_SORTS} />
               </select>
             </label>
           </div>

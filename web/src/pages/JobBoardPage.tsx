@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { searchJobs } from "../api/jobs";
 import { ApiError } from "../api/errors";
 import type { ExperienceLevel, FacetCount, PaymentType, SkillTag } from "../api/types";
-import { SelectField, TextField } from "../components/Field";
+import { Options, SelectField, TextField } from "../components/Field";
 import { FormErrors, serverFieldErrors } from "../components/FormErrors";
 import { JobCard } from "../components/JobCard";
 import { SkillPicker } from "../components/SkillPicker";
@@ -141,11 +141,7 @@ export function JobBoardPage() {
             onChange={(e) => choose("experience_level", e.target.value as ExperienceLevel | "")}
           >
             <option value="">Any level</option>
-            {Object.entries(EXPERIENCE_LEVELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={EXPERIENCE_LEVELS} />
           </SelectField>
           <SkillPicker
             value={chosenSkills}
@@ -160,11 +156,7 @@ export function JobBoardPage() {
           />
           <SelectField label="Posted" value={filters.posted_within_days} error={errors.posted_within_days} onChange={(e) => choose("posted_within_days", e.target.value)}>
             <option value="">Any time</option>
-            {Object.entries(POSTED_WITHIN).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options labels={POSTED_WITHIN} />
           </SelectField>
           <TextField label="Due before" type="date" value={draft.deadline_before} error={errors.deadline_before} onChange={(e) => set("deadline_before", e.target.value)} />
           <div className="form-actions">

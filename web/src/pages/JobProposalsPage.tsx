@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { listJobProposals } from "../api/proposals";
 import type { ProposalStatus } from "../api/types";
 import { useSession } from "../auth/session";
+import { Options } from "../components/Field";
 import { LoadMore } from "../components/LoadMore";
 import { ProposalReview } from "../components/ProposalReview";
 import { ErrorPanel, Loading } from "../components/Status";
@@ -58,11 +59,7 @@ export function JobProposalsPage() {
         Show{" "}
         <select value={status} onChange={(e) => setStatus(e.target.value as ProposalStatus | "")}>
           <option value="">All proposals</option>
-          {Object.entries(PROPOSAL_STATUSES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options labels={PROPOSAL_STATUSES} />
         </select>
       </label>
       {proposals.isPending ? (

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { listMyJobs } from "../api/jobs";
 import type { JobStatus } from "../api/types";
+import { Options } from "../components/Field";
 import { LoadMore } from "../components/LoadMore";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
@@ -25,11 +26,7 @@ export function MyJobsPage() {
         Show{" "}
         <select value={status} onChange={(e) => setStatus(e.target.value as JobStatus | "")}>
           <option value="">All jobs</option>
-          {Object.entries(JOB_STATUSES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options labels={JOB_STATUSES} />
         </select>
       </label>
       {jobs.isPending ? (

@@ -3,6 +3,7 @@ import { Link, useLocation } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { listMyProposals, withdrawProposal } from "../api/proposals";
 import type { ProposalStatus, ProposalWithJob } from "../api/types";
+import { Options } from "../components/Field";
 import { FormErrors } from "../components/FormErrors";
 import { LoadMore } from "../components/LoadMore";
 import { ErrorPanel, Loading } from "../components/Status";
@@ -29,11 +30,7 @@ export function MyProposalsPage() {
         Show{" "}
         <select value={status} onChange={(e) => setStatus(e.target.value as ProposalStatus | "")}>
           <option value="">All proposals</option>
-          {Object.entries(PROPOSAL_STATUSES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options labels={PROPOSAL_STATUSES} />
         </select>
       </label>
       {proposals.isPending ? (

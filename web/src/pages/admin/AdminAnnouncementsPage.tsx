@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { announce, listAnnouncements } from "../../api/admin";
 import type { Announcement, Audience } from "../../api/types";
-import { SelectField, TextAreaField, TextField } from "../../components/Field";
+import { Options, SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormErrors, serverFieldErrors } from "../../components/FormErrors";
 import { LoadMore } from "../../components/LoadMore";
 import { ErrorPanel, Loading } from "../../components/Status";
@@ -106,11 +106,7 @@ function AnnouncementForm() {
       )}
       <FormErrors error={send.error} shown={["audience", "title", "body"]} />
       <SelectField label="Audience" value={audience} error={server.audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-        {Object.entries(AUDIENCES).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <Options labels={AUDIENCES} />
       </SelectField>
       <TextField label="Title" maxLength={200} value={title} error={checks.title ?? server.title} onChange={(e) => setTitle(e.target.value)} />
       <TextAreaField label="Message" rows={4} value={body} error={checks.body ?? server.body} onChange={(e) => setBody(e.target.value)} />

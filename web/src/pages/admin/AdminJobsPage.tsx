@@ -2,7 +2,7 @@ import type { FormEvent } from "react";
 import { searchJobs } from "../../api/admin";
 import type { JobStatus } from "../../api/types";
 import { AdminJobCard } from "../../components/AdminJobCard";
-import { SelectField, TextField } from "../../components/Field";
+import { Options, SelectField, TextField } from "../../components/Field";
 import { LoadMore } from "../../components/LoadMore";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { JOB_STATUSES } from "../../lib/labels";
@@ -54,18 +54,10 @@ export function AdminJobsPage() {
         <TextField label="Title, owner's name or e-mail" type="search" value={draft.q} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} />
         <SelectField label="Status" value={draft.status} onChange={(e) => apply({ ...draft, status: e.target.value as JobStatus | "" })}>
           <option value="">Any status</option>
-          {Object.entries(JOB_STATUSES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options labels={JOB_STATUSES} />
         </SelectField>
         <SelectField label="Hidden" value={draft.hidden} onChange={(e) => apply({ ...draft, hidden: e.target.value as HiddenFilter })}>
-          {Object.entries(HIDDEN).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options labels={HIDDEN} />
         </SelectField>
         <div className="form-actions">
           <button type="submit" className="button button--primary">

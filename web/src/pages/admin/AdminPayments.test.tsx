@@ -50,7 +50,9 @@ describe("admin payments", () => {
     expect(within(entry).getByRole("row", { name: `Escrow Contract ${CONTRACT_ID.slice(-8)} +$200.00` })).toBeInTheDocument();
     expect(within(entry).getByRole("row", { name: "Platform revenue +$10.00" })).toBeInTheDocument();
 
-    await user.type(screen.getByLabelText("Contract id"), CONTRACT_ID);
+    // Pasted, as an id is copied from elsewhere.
+    await user.click(screen.getByLabelText("Contract id"));
+    await user.paste(CONTRACT_ID);
     await user.type(screen.getByLabelText("From (UTC)"), "2026-11-01");
     await user.type(screen.getByLabelText("To (UTC)"), "2026-11-30");
     await user.click(screen.getByRole("button", { name: "Search" }));
@@ -106,7 +108,7 @@ describe("admin payments", () => {
     await user.click(within(form).getByRole("button", { name: "Continue" }));
     expect(within(form).getByText("Enter the milestone's id, as the ledger shows it.")).toBeInTheDocument();
     await user.clear(within(form).getByLabelText("Milestone id"));
-    await user.type(within(form).getByLabelText("Milestone id"), MILESTONE_ID);
+    await user.paste(MILESTONE_ID);
     await user.click(within(form).getByRole("button", { name: "Continue" }));
 
     const panel = screen.getByRole("group", { name: "Confirm the refund" });

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useQueryClient } from "@tanstack/react-query";
 import { listLedger } from "../../api/admin";
 import type { Milestone, Movement } from "../../api/types";
-import { SelectField, TextField } from "../../components/Field";
+import { Options, SelectField, TextField } from "../../components/Field";
 import { LedgerEntryCard } from "../../components/LedgerEntryCard";
 import { LoadMore } from "../../components/LoadMore";
 import { PaymentsTabs } from "../../components/PaymentsTabs";
@@ -107,11 +107,7 @@ export function AdminTransactionsPage() {
         <TextField label="Contract id" value={draft.contract} onChange={(e) => set("contract", e.target.value)} />
         <SelectField label="Movement" value={draft.kind} onChange={(e) => apply({ ...draft, kind: e.target.value as Movement | "" })}>
           <option value="">Any movement</option>
-          {Object.entries(MOVEMENTS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options labels={MOVEMENTS} />
         </SelectField>
         <TextField label="From (UTC)" type="date" value={draft.from} onChange={(e) => set("from", e.target.value)} />
         <TextField label="To (UTC)" type="date" value={draft.to} onChange={(e) => set("to", e.target.value)} />

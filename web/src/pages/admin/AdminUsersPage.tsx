@@ -2,7 +2,7 @@ import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { searchUsers } from "../../api/admin";
 import type { Role } from "../../api/types";
-import { SelectField, TextField } from "../../components/Field";
+import { Options, SelectField, TextField } from "../../components/Field";
 import { LoadMore } from "../../components/LoadMore";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -47,11 +47,7 @@ export function AdminUsersPage() {
         <TextField label="Name or e-mail" type="search" value={draft.q} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} />
         <SelectField label="Role" value={draft.role} onChange={(e) => apply({ ...draft, role: e.target.value as Role | "" })}>
           <option value="">Any role</option>
-          {Object.entries(ROLES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options labels={ROLES} />
         </SelectField>
         <label className="checkbox">
           <input type="checkbox" checked={draft.locked_out} onChange={(e) => apply({ ...draft, locked_out: e.target.checked })} /> Suspended or banned only
