@@ -22,7 +22,17 @@ export function checkDayRange({ from, to }: DayRange): string | undefined {
   return undefined;
 }
 
+/** The instant a day (UTC) starts. */
+export function dayStart(day: string): string {
+  return `${day}T00:00:00Z`;
+}
+
+/** The instant a day (UTC) ends: the start of the next, which a range's end excludes. */
+export function dayEnd(day: string): string {
+  return dayStart(addDays(day, 1));
+}
+
 /** The instants the API takes: the start of the first day, and the start of the day after the last (excluded). */
 export function rangeInstants({ from, to }: DayRange): { from: string; to: string } {
-  return { from: `${from}T00:00:00Z`, to: `${addDays(to, 1)}T00:00:00Z` };
+  return { from: dayStart(from), to: dayEnd(to) };
 }

@@ -1,9 +1,10 @@
-import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { listAuditLog, type AuditQuery } from "../../api/admin";
 import { TextField } from "../../components/Field";
+import { FilterForm } from "../../components/FilterForm";
 import { LoadMore } from "../../components/LoadMore";
 import { ErrorPanel, Loading } from "../../components/Status";
+import { dayEnd, dayStart } from "../../lib/dayRange";
 import { formatDateTime } from "../../lib/labels";
 import { usePaged } from "../../lib/usePaged";
 import { useUrlFilters } from "../../lib/useUrlFilters";
@@ -29,8 +30,8 @@ function auditQuery(filters: AuditFilters): AuditQuery {
   if (filters.actor_id) query.actor_id = filters.actor_id;
   if (filters.action) query.action = filters.action;
   if (filters.subject_id) query.subject_id = filters.subject_id;
-  if (filters.from) query.from = `${filters.from}T00:00:00Z`;
-  if (filters.to) query.to = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000).toISOString();
+  if (filters.from) query.from = dayStart(filters.from);
+  if (filters.to) query.to = dayEnd(filters.to);
   return query;
 }
 
@@ -41,26 +42,16 @@ export function AdminAuditLogPage() {
   const log = usePaged(["admin", "audit-log", query], (cursor) => listAuditLog({ ...query, cursor }));
   const set = (key: keyof AuditFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    apply(draft);
-  }
-
   return (
     <section className="stack" aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
-      <form className="card form admin-filters" role="search" aria-label="Audit log" onSubmit={onSubmit}>
+      <FilterForm label="Audit log" submitLabel="Filter" onApply={() => apply(draft)}>
         <TextField label="Action" placeholder="e.g. user.ban" value={draft.action} onChange={(e) => set("action", e.target.value)} />
         <TextField label="Actor (user id)" value={draft.actor_id} onChange={(e) => set("actor_id", e.target.value)} />
         <TextField label="Subject (id)" value={draft.subject_id} onChange={(e) => set("subject_id", e.target.value)} />
         <TextField label="From" type="date" value={draft.from} onChange={(e) => set("from", e.target.value)} />
         <TextField label="To" type="date" value={draft.to} onChange={(e) => set("to", e.target.value)} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            Filter
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       {log.isPending ? (
         <Loading label="Loading the audit log…" />
       ) : log.isError && log.items.length === 0 ? (

@@ -1,8 +1,8 @@
-import type { FormEvent } from "react";
 import { searchJobs } from "../../api/admin";
 import type { JobStatus } from "../../api/types";
 import { AdminJobCard } from "../../components/AdminJobCard";
 import { Options, SelectField, TextField } from "../../components/Field";
+import { FilterForm } from "../../components/FilterForm";
 import { LoadMore } from "../../components/LoadMore";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { JOB_STATUSES } from "../../lib/labels";
@@ -42,15 +42,10 @@ export function AdminJobsPage() {
   const query = { q: filters.q || undefined, status: filters.status || undefined, hidden: filters.hidden ? filters.hidden === "true" : undefined };
   const jobs = usePaged(["admin", "jobs", query], (cursor) => searchJobs({ ...query, cursor }));
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    apply(draft);
-  }
-
   return (
     <section className="stack" aria-labelledby="admin-jobs-title">
       <h1 id="admin-jobs-title">Jobs</h1>
-      <form className="card form admin-filters" role="search" aria-label="Jobs" onSubmit={onSubmit}>
+      <FilterForm label="Jobs" onApply={() => apply(draft)}>
         <TextField label="Title, owner's name or e-mail" type="search" value={draft.q} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} />
         <SelectField label="Status" value={draft.status} onChange={(e) => apply({ ...draft, status: e.target.value as JobStatus | "" })}>
           <option value="">Any status</option>
@@ -59,12 +54,7 @@ export function AdminJobsPage() {
         <SelectField label="Hidden" value={draft.hidden} onChange={(e) => apply({ ...draft, hidden: e.target.value as HiddenFilter })}>
           <Options labels={HIDDEN} />
         </SelectField>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            Search
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       {jobs.isPending ? (
         <Loading label="Loading jobs…" />
       ) : jobs.isError && jobs.items.length === 0 ? (

@@ -1,17 +1,17 @@
-import { useState, type FormEvent } from "react";
-import { Link } from "react-router";
+import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { listLedger } from "../../api/admin";
 import type { Milestone, Movement } from "../../api/types";
 import { Options, SelectField, TextField } from "../../components/Field";
+import { FilterForm } from "../../components/FilterForm";
 import { LedgerEntryCard } from "../../components/LedgerEntryCard";
 import { LoadMore } from "../../components/LoadMore";
 import { PaymentsTabs } from "../../components/PaymentsTabs";
 import { RefundMilestone } from "../../components/RefundMilestone";
 import { ErrorPanel, Loading } from "../../components/Status";
+import { dayEnd, dayStart } from "../../lib/dayRange";
 import { MOVEMENTS } from "../../lib/labels";
 import { formatMoney } from "../../lib/money";
-import { addDays } from "../../lib/timesheet";
 import { usePaged } from "../../lib/usePaged";
 import { useUrlFilters } from "../../lib/useUrlFilters";
 
@@ -43,14 +43,14 @@ function toSearch(filters: LedgerFilters): URLSearchParams {
   return params;
 }
 
-/** The filters as the API takes them: days become the instants that start them, the last day included. */
+/** The filters as the API takes them: days become instants, the last day included. */
 function ledgerQuery(filters: LedgerFilters) {
   return {
     user: filters.user || undefined,
     contract: filters.contract || undefined,
     kind: filters.kind || undefined,
-    from: filters.from ? `${filters.from}T00:00:00Z` : undefined,
-    to: filters.to ? `${addDays(filters.to, 1)}T00:00:00Z` : undefined,
+    from: filters.from ? dayStart(filters.from) : undefined,
+    to: filters.to ? dayEnd(filters.to) : undefined,
   };
 }
 
@@ -64,11 +64,6 @@ export function AdminTransactionsPage() {
   const [refunding, setRefunding] = useState<string | undefined>();
   const [refunded, setRefunded] = useState<Milestone | null>(null);
   const set = (key: keyof LedgerFilters, value: string) => setDraft((d) => ({ ...d, [key]: value }));
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    apply(draft);
-  }
 
   function startRefund(milestoneId: string) {
     setRefunded(null);
@@ -102,7 +97,7 @@ export function AdminTransactionsPage() {
           onClose={() => setRefunding(undefined)}
         />
       )}
-      <form className="card form admin-filters" role="search" aria-label="Transactions" onSubmit={onSubmit}>
+      <FilterForm label="Transactions" onApply={() => apply(draft)}>
         <TextField label="User id" value={draft.user} onChange={(e) => set("user", e.target.value)} />
         <TextField label="Contract id" value={draft.contract} onChange={(e) => set("contract", e.target.value)} />
         <SelectField label="Movement" value={draft.kind} onChange={(e) => apply({ ...draft, kind: e.target.value as Movement | "" })}>
@@ -111,15 +106,7 @@ export function AdminTransactionsPage() {
         </SelectField>
         <TextField label="From (UTC)" type="date" value={draft.from} onChange={(e) => set("from", e.target.value)} />
         <TextField label="To (UTC)" type="date" value={draft.to} onChange={(e) => set("to", e.target.value)} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            Search
-          </button>
-          <Link to="/admin/payments" className="button button--ghost">
-            Clear
-          </Link>
-        </div>
-      </form>
+      </FilterForm>
       {entries.isPending ? (
         <Loading label="Loading transactions…" />
       ) : entries.isError && entries.items.length === 0 ? (

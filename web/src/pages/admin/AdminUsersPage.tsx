@@ -1,8 +1,8 @@
-import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { searchUsers } from "../../api/admin";
 import type { Role } from "../../api/types";
 import { Options, SelectField, TextField } from "../../components/Field";
+import { FilterForm } from "../../components/FilterForm";
 import { LoadMore } from "../../components/LoadMore";
 import { ErrorPanel, Loading } from "../../components/Status";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -35,15 +35,10 @@ export function AdminUsersPage() {
   const query = { q: filters.q || undefined, role: filters.role || undefined, locked_out: filters.locked_out || undefined };
   const users = usePaged(["admin", "users", query], (cursor) => searchUsers({ ...query, cursor }));
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    apply(draft);
-  }
-
   return (
     <section className="stack" aria-labelledby="admin-users-title">
       <h1 id="admin-users-title">Users</h1>
-      <form className="card form admin-filters" role="search" aria-label="Users" onSubmit={onSubmit}>
+      <FilterForm label="Users" onApply={() => apply(draft)}>
         <TextField label="Name or e-mail" type="search" value={draft.q} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} />
         <SelectField label="Role" value={draft.role} onChange={(e) => apply({ ...draft, role: e.target.value as Role | "" })}>
           <option value="">Any role</option>
@@ -52,12 +47,7 @@ export function AdminUsersPage() {
         <label className="checkbox">
           <input type="checkbox" checked={draft.locked_out} onChange={(e) => apply({ ...draft, locked_out: e.target.checked })} /> Suspended or banned only
         </label>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            Search
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       {users.isPending ? (
         <Loading label="Loading users…" />
       ) : users.isError && users.items.length === 0 ? (
