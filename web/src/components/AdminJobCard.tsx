@@ -44,7 +44,7 @@ export function AdminJobCard({ job }: { job: Job }) {
   const queryClient = useQueryClient();
   const [action, setAction] = useState<JobModeration | null>(null);
   const moderate = useMutation({
-    mutationFn: (reason: string) => moderateJob(job.id, action ?? "hide", reason),
+    mutationFn: ({ chosen, reason }: { chosen: JobModeration; reason: string }) => moderateJob(job.id, chosen, reason),
     onSuccess: (changed) => {
       queryClient.setQueryData(jobQuery(job.id).queryKey, changed);
       void queryClient.invalidateQueries({ queryKey: ["admin", "jobs"] });
@@ -92,7 +92,7 @@ export function AdminJobCard({ job }: { job: Job }) {
           submitLabel={`${ACTIONS[action].label} job`}
           pending={moderate.isPending}
           error={moderate.error}
-          onSubmit={(reason) => moderate.mutate(reason)}
+          onSubmit={(reason) => moderate.mutate({ chosen: action, reason })}
           onCancel={() => setAction(null)}
         >
           <p>{ACTIONS[action].consequence} The owner is told, with the reason.</p>
