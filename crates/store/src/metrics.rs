@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::UserId;
 use domain::dispute::DisputeStatus;
 use sea_orm::prelude::{Expr, Uuid};
@@ -13,7 +13,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, Pagina
 use crate::entity::{
     contract, dispute, job, ledger_posting as posting, ledger_transaction as transaction, proposal, user,
 };
-use crate::error::StoreResult;
+use crate::error::{StoreError, StoreResult};
 
 /// A half-open time range, `[from, to)`.
 #[derive(Debug, Clone, Copy)]
@@ -76,16 +76,39 @@ pub async fn freelancers_hired(db: &impl ConnectionTrait, client: UserId) -> Sto
     Ok(ids.len() as u64)
 }
 
-/// Sign-ups in the range: (time, is freelancer, is client) for each.
-pub async fn signups(db: &impl ConnectionTrait, range: Range) -> StoreResult<Vec<(DateTime<Utc>, bool, bool)>> {
-    Ok(user::Entity::find()
-        .select_only()
-        .columns([user::Column::CreatedAt, user::Column::IsFreelancer, user::Column::IsClient])
-        .filter(user::Column::CreatedAt.gte(range.from))
-        .filter(user::Column::CreatedAt.lt(range.to))
-        .into_tuple()
-        .all(db)
-        .await?)
+#[derive(FromQueryResult)]
+struct DaySignups {
+    day: String,
+    freelancers: i64,
+    clients: i64,
+}
+
+/// Sign-ups in the range per UTC day that had any: (day, freelancers,
+/// clients), counted in the database so that a busy year sends a row per
+/// day rather than one per user.
+pub async fn signups(db: &impl ConnectionTrait, range: Range) -> StoreResult<Vec<(NaiveDate, u64, u64)>> {
+    let backend = db.get_database_backend();
+    let day = match backend {
+        sea_orm::DbBackend::Postgres => "to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD')",
+        sea_orm::DbBackend::MySql => "DATE_FORMAT(created_at, '%Y-%m-%d')",
+        _ => "date(created_at)",
+    };
+    let mut select = Query::select();
+    select
+        .expr_as(Expr::cust(day), Alias::new("day"))
+        .expr_as(Expr::cust("COUNT(CASE WHEN is_freelancer THEN 1 END)"), Alias::new("freelancers"))
+        .expr_as(Expr::cust("COUNT(CASE WHEN is_client THEN 1 END)"), Alias::new("clients"))
+        .from(user::Entity)
+        .and_where(Expr::col(user::Column::CreatedAt).gte(range.from))
+        .and_where(Expr::col(user::Column::CreatedAt).lt(range.to))
+        .add_group_by([Expr::cust(day)]);
+    let rows = DaySignups::find_by_statement(backend.build(&select)).all(db).await?;
+    rows.into_iter()
+        .map(|r| {
+            let day = r.day.parse().map_err(|_| StoreError::Corrupt(format!("sign-up day {:?}", r.day)))?;
+            Ok((day, u64::try_from(r.freelancers).unwrap_or(0), u64::try_from(r.clients).unwrap_or(0)))
+        })
+        .collect()
 }
 
 /// Users by role, now.

@@ -84,6 +84,10 @@ async fn dashboards_show_what_the_books_and_tables_say() {
     let signed_up: u64 =
         metrics["signups"].as_array().expect("days").iter().map(|d| d["freelancers"].as_u64().expect("n")).sum();
     assert_eq!(signed_up, 2);
+    let today = Utc::now().date_naive().to_string();
+    let days = metrics["signups"].as_array().expect("days");
+    let counted = days.iter().find(|d| d["day"] == today.as_str()).expect("today is listed");
+    assert_eq!((&counted["freelancers"], &counted["clients"]), (&json!(2), &json!(1)), "{days:?}");
 
     // Funding Build leaves $300 in escrow.
     let build = &contract["milestones"][1];
