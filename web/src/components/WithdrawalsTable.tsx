@@ -1,7 +1,12 @@
-import type { Withdrawal } from "../api/types";
+import type { Withdrawal, WithdrawalStatus } from "../api/types";
 import { WITHDRAWAL_STATUSES, formatDate } from "../lib/labels";
 import { formatMoney } from "../lib/money";
 import { StatusBadge } from "./StatusBadge";
+
+/** "Paid out" in the colours of money that arrived, "Returned" in those of money that did not. */
+export function WithdrawalStatusBadge({ status }: { status: WithdrawalStatus }) {
+  return <StatusBadge status={status === "paid" ? "released" : "cancelled"} label={WITHDRAWAL_STATUSES[status]} />;
+}
 
 export function WithdrawalsTable({ withdrawals }: { withdrawals: Withdrawal[] }) {
   return (
@@ -23,7 +28,7 @@ export function WithdrawalsTable({ withdrawals }: { withdrawals: Withdrawal[] })
             <td>{formatDate(w.created_at)}</td>
             <td>{w.destination ?? "Your payout destination"}</td>
             <td>
-              <StatusBadge status={w.status === "paid" ? "released" : "cancelled"} label={WITHDRAWAL_STATUSES[w.status]} />
+              <WithdrawalStatusBadge status={w.status} />
             </td>
             <td className="number">{formatMoney(w.amount)}</td>
           </tr>

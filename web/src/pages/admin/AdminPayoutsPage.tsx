@@ -4,8 +4,8 @@ import { LoadMore } from "../../components/LoadMore";
 import { PaymentsTabs } from "../../components/PaymentsTabs";
 import { QueueHeading, useQueueStatus } from "../../components/QueueHeading";
 import { ErrorPanel, Loading } from "../../components/Status";
-import { StatusBadge } from "../../components/StatusBadge";
-import { WITHDRAWAL_STATUSES, formatDateTime } from "../../lib/labels";
+import { WithdrawalStatusBadge } from "../../components/WithdrawalsTable";
+import { formatDateTime } from "../../lib/labels";
 import { formatMoney } from "../../lib/money";
 import { usePaged } from "../../lib/usePaged";
 
@@ -51,7 +51,7 @@ export function AdminPayoutsPage() {
                 </td>
                 <td className="number">{formatMoney(payout.amount)}</td>
                 <td>
-                  <StatusBadge status={payout.status === "paid" ? "released" : "cancelled"} label={WITHDRAWAL_STATUSES[payout.status]} />
+                  <WithdrawalStatusBadge status={payout.status} />
                 </td>
                 <td>{payout.provider}</td>
                 <td>{payout.destination ?? "—"}</td>
