@@ -111,14 +111,25 @@ pub async fn signups(db: &impl ConnectionTrait, range: Range) -> StoreResult<Vec
         .collect()
 }
 
-/// Users by role, now.
+#[derive(FromQueryResult)]
+struct RoleCounts {
+    freelancers: i64,
+    clients: i64,
+    admins: i64,
+}
+
+/// Users by role, now: (freelancers, clients, admins), in one pass.
 pub async fn users_by_role(db: &impl ConnectionTrait) -> StoreResult<(u64, u64, u64)> {
-    let count = |column: user::Column| user::Entity::find().filter(column.eq(true)).count(db);
-    Ok((
-        count(user::Column::IsFreelancer).await?,
-        count(user::Column::IsClient).await?,
-        count(user::Column::IsAdmin).await?,
-    ))
+    let backend = db.get_database_backend();
+    let select = Query::select()
+        .expr_as(Expr::cust("COUNT(CASE WHEN is_freelancer THEN 1 END)"), Alias::new("freelancers"))
+        .expr_as(Expr::cust("COUNT(CASE WHEN is_client THEN 1 END)"), Alias::new("clients"))
+        .expr_as(Expr::cust("COUNT(CASE WHEN is_admin THEN 1 END)"), Alias::new("admins"))
+        .from(user::Entity)
+        .to_owned();
+    let counts = RoleCounts::find_by_statement(backend.build(&select)).one(db).await?;
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    Ok(counts.map_or((0, 0, 0), |c| (count(c.freelancers), count(c.clients), count(c.admins))))
 }
 
 pub async fn jobs_posted(db: &impl ConnectionTrait, range: Range) -> StoreResult<u64> {
