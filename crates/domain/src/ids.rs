@@ -99,6 +99,8 @@ define_id! {
     TimeEntryId;
     /// A user's request to move available money out to their provider.
     WithdrawalId;
+    /// A code that lets someone sign up while the platform is invite-only.
+    InviteCodeId;
     /// A direct conversation between two users.
     ConversationId;
     /// One message of a conversation.

@@ -26,8 +26,6 @@ pub const MAX_HIRES: u16 = 50;
 pub const BUDGET_CENTS: (i64, i64) = (500, 1_000_000_000);
 /// An hourly rate from 1.00 to 10,000.00.
 pub const HOURLY_RATE_CENTS: (i64, i64) = (100, 1_000_000);
-/// An open job stops taking proposals after this many days unless reopened.
-pub const OPEN_DAYS: i64 = 30;
 
 labelled_enum! {
     pub enum JobStatus {

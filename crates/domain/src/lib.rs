@@ -9,6 +9,7 @@ pub mod dispute;
 pub mod freelancer_search;
 pub mod hourly;
 pub mod ids;
+pub mod invite;
 pub mod invoice;
 pub mod job;
 pub mod job_search;

@@ -17,6 +17,7 @@ pub mod metrics {
 pub mod files;
 pub mod freelancers;
 pub mod idempotency;
+pub mod invites;
 pub mod jobs;
 pub mod mail;
 pub mod notification_settings;
@@ -54,6 +55,7 @@ pub mod records {
     pub use store::friendships::FriendshipRecord;
     pub use store::hourly::{HourlyWeekRecord, TimeEntryRecord};
     pub use store::invitations::InvitationRecord;
+    pub use store::invite_codes::InviteCodeRecord;
     pub use store::job_shares::JobShareRecord;
     pub use store::jobs::{JobRecord, OwnJob};
     pub use store::ledger::UserEntry;
@@ -78,6 +80,7 @@ pub use disputes::Disputes;
 pub use files::Files;
 pub use freelancers::Freelancers;
 pub use idempotency::Idempotency;
+pub use invites::Invites;
 pub use jobs::Jobs;
 pub use mail::{Mail, MailSettings};
 pub use notification_settings::NotificationSettings;
@@ -121,6 +124,7 @@ pub struct Services {
     pub reputation: Reputation,
     pub profile_views: ProfileViews,
     pub disputes: Disputes,
+    pub invites: Invites,
 }
 
 /// The adapters chosen at start-up.
@@ -144,6 +148,7 @@ impl Services {
         let dashboard =
             Dashboard::new(db.clone(), payments.clone(), balances.clone(), profile_views.clone(), ports.fanout.clone());
         let jobs = Jobs::new(db.clone(), notifier);
+        let invites = Invites::new(db.clone(), &mail.public_url);
         Self {
             dashboard,
             accounts: Accounts::new(db.clone(), auth),
@@ -152,7 +157,14 @@ impl Services {
             profile_views,
             profiles,
             skills: Skills::new(db.clone()),
-            admin: Admin::new(db.clone(), ports.fanout.clone(), notifier, jobs.clone(), payments.clone()),
+            admin: Admin::new(
+                db.clone(),
+                ports.fanout.clone(),
+                notifier,
+                jobs.clone(),
+                payments.clone(),
+                invites.clone(),
+            ),
             jobs,
             freelancers: Freelancers::new(db.clone()),
             contracts: Contracts::new(db.clone()),
@@ -164,6 +176,7 @@ impl Services {
             notifications,
             reports: Reports::new(db.clone()),
             chat: Chat::new(db.clone(), ports.fanout),
+            invites,
             social: Social::new(db.clone(), notifier),
             notification_settings: NotificationSettings::new(db.clone(), unsubscribe),
             mail: Mail::new(db.clone(), ports.mailer),

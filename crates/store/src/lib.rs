@@ -24,6 +24,7 @@ pub mod friendships;
 pub mod hourly;
 pub mod idempotency;
 pub mod invitations;
+pub mod invite_codes;
 pub mod invoices;
 pub mod job_search;
 pub mod job_shares;

@@ -117,6 +117,18 @@ pub async fn find(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<U
     user::Entity::find_by_id(id.into_uuid()).one(db).await?.map(TryInto::try_into).transpose()
 }
 
+/// Reads a user and locks their row until the transaction ends (PostgreSQL
+/// and MySQL; SQLite's write transaction already holds the only write lock),
+/// so that what is counted per user is counted one request at a time.
+pub async fn find_for_update(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<UserRecord>> {
+    use sea_orm::QuerySelect;
+    let mut select = user::Entity::find_by_id(id.into_uuid());
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        select = select.lock_exclusive();
+    }
+    select.one(db).await?.map(TryInto::try_into).transpose()
+}
+
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &Email) -> StoreResult<Option<UserRecord>> {
     user::Entity::find()
         .filter(user::Column::Email.eq(email.as_str()))

@@ -376,7 +376,7 @@ async fn update_job(
     Ok(Json(state.services.jobs.update(auth.user.id, id, body).await?.into()))
 }
 
-/// Publish a draft: it opens for proposals for 30 days.
+/// Publish a draft: it opens for proposals for the `job_open_days` setting (30 by default).
 #[utoipa::path(post, path = "/api/jobs/{id}/publish", tag = "jobs", security(("bearer" = [])),
     params(("id" = JobId, Path, description = "job id")),
     responses((status = 200, body = Job), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
@@ -400,7 +400,7 @@ async fn close_job(
     Ok(Json(state.services.jobs.close(auth.user.id, id).await?.into()))
 }
 
-/// Reopen a closed or expired job for another 30 days.
+/// Reopen a closed or expired job for another `job_open_days` (30 by default).
 #[utoipa::path(post, path = "/api/jobs/{id}/reopen", tag = "jobs", security(("bearer" = [])),
     params(("id" = JobId, Path, description = "job id")),
     responses((status = 200, body = Job), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]

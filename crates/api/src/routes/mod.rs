@@ -14,6 +14,7 @@ pub mod freelancers;
 pub mod friends;
 pub mod health;
 pub mod invitations;
+pub mod invites;
 pub mod invoices;
 pub mod jobs;
 pub mod notification_settings;
@@ -49,6 +50,7 @@ pub fn all() -> OpenApiRouter<AppState> {
         .merge(freelancers::router())
         .merge(proposals::router())
         .merge(invitations::router())
+        .merge(invites::router())
         .merge(contracts::router())
         .merge(timesheets::router())
         .merge(balance::router())

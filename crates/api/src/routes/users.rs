@@ -36,6 +36,8 @@ pub struct SignupRequest {
     pub name: String,
     /// `freelancer` or `client`; the other profile can be added later.
     pub role: String,
+    /// Needed while sign-up is invite-only (the `signup_mode` setting).
+    pub invite_code: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -190,7 +192,9 @@ impl From<ProfileRecord> for OwnProfile {
     }
 }
 
-/// Register as a freelancer or a client.
+/// Register as a freelancer or a client. While sign-up is invite-only, an
+/// unused `invite_code` is needed (422 on `invite_code` when it is missing,
+/// unknown, used, expired or meant for another address).
 #[utoipa::path(post, path = "/api/users/signup", tag = "accounts", request_body = SignupRequest,
     responses(
         (status = 201, body = AuthResponse),
@@ -201,7 +205,9 @@ async fn signup(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<SignupRequest>,
 ) -> Result<(StatusCode, Json<AuthResponse>), AppError> {
-    let session = state.services.accounts.signup(&body.email, &body.password, &body.name, &body.role).await?;
+    let accounts = &state.services.accounts;
+    let session =
+        accounts.signup(&body.email, &body.password, &body.name, &body.role, body.invite_code.as_deref()).await?;
     Ok((StatusCode::CREATED, Json(session.into())))
 }
 

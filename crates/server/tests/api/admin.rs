@@ -78,6 +78,8 @@ async fn every_admin_route_is_not_found_for_anyone_but_admins() {
         (Method::GET, "/api/admin/payments/transactions".to_owned(), json!(null)),
         (Method::GET, "/api/admin/payments/payouts".to_owned(), json!(null)),
         (Method::POST, "/api/admin/payments/refunds".to_owned(), json!({"milestone_id": target, "reason": "x"})),
+        (Method::GET, "/api/admin/invites".to_owned(), json!(null)),
+        (Method::POST, "/api/admin/invites".to_owned(), json!({"note": "x"})),
     ];
     let before = app.snapshot().await;
     for (method, path, body) in &routes {

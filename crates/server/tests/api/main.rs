@@ -20,6 +20,7 @@ mod freelancers;
 mod friends;
 mod hiring;
 mod hourly;
+mod invites;
 mod job_board;
 mod jobs;
 mod mail;

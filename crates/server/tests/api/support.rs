@@ -226,6 +226,7 @@ impl TestApp {
             "profile_views",
             "disputes",
             "dispute_events",
+            "invite_codes",
         ] {
             counts.push(self.count(table).await);
         }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
+use domain::settings::SignupMode;
 use domain::user::{Email, Role, Signup};
 use domain::{SessionFamilyId, UserId, ValidationError};
 use secrecy::SecretString;
@@ -105,8 +106,29 @@ impl Accounts {
         }
     }
 
-    pub async fn signup(&self, email: &str, password: &str, name: &str, role: &str) -> Result<Session, AccountError> {
+    /// Creates an account with its profile and session. While sign-up is
+    /// invite-only (a platform setting) an unused `invite_code` is needed,
+    /// taken in the same transaction; otherwise it is not looked at.
+    pub async fn signup(
+        &self,
+        email: &str,
+        password: &str,
+        name: &str,
+        role: &str,
+        invite_code: Option<&str>,
+    ) -> Result<Session, AccountError> {
         let signup = Signup::validate(email, password, name, role)?;
+        let invite_code = match crate::settings::current(&self.db).await?.signup_mode {
+            SignupMode::Open => None,
+            SignupMode::InviteOnly => match invite_code.map(str::trim).filter(|c| !c.is_empty()) {
+                Some(code) => Some(code),
+                None => {
+                    return Err(
+                        ValidationError::single("invite_code", "an invitation code is needed to sign up").into()
+                    );
+                }
+            },
+        };
         let hash = passwords::hash(password.to_owned()).await?;
         let now = Utc::now();
         let txn = store::begin_write(&self.db).await?;
@@ -122,6 +144,9 @@ impl Accounts {
             Err(StoreError::Duplicate(_)) => return Err(AccountError::EmailTaken),
             other => other?,
         };
+        if let Some(code) = invite_code {
+            take_invite(&txn, code, &signup.email, user.id, now).await?;
+        }
         match signup.role {
             Role::Freelancer => {
                 profiles::save_freelancer(&txn, user.id, &profiles::FreelancerRecord::empty(), &[], now).await?;
@@ -276,4 +301,24 @@ fn in_good_standing(user: &UserRecord) -> Result<(), AccountError> {
         domain::moderation::Standing::Suspended { until } => Err(AccountError::Suspended(until)),
         domain::moderation::Standing::Banned => Err(AccountError::Banned),
     }
+}
+
+/// Takes an invitation code for the new account: it must exist, be unused
+/// and unexpired, and be meant for this address if it names one. Of several
+/// sign-ups with one code, the first to take it wins.
+async fn take_invite(
+    db: &impl store::ConnectionTrait,
+    code: &str,
+    email: &Email,
+    user: UserId,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), AccountError> {
+    let invite = store::invite_codes::find_by_code(db, code)
+        .await?
+        .ok_or_else(|| ValidationError::single("invite_code", "there is no such invitation code"))?;
+    domain::invite::check_use(invite.email.as_deref(), invite.used_at.is_some(), invite.expires_at, email, now)?;
+    if !store::invite_codes::take(db, invite.id, user, now).await? {
+        return Err(ValidationError::single("invite_code", "this invitation code has been used already").into());
+    }
+    Ok(())
 }

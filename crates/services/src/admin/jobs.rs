@@ -41,7 +41,14 @@ impl Change {
     }
 
     /// The job's hold after the change, or why the change makes no sense now.
-    fn apply(self, job: &JobRecord, now: DateTime<Utc>) -> Result<Moderation, MarketError> {
+    /// A job restored to open gets a fresh posting window (`window`), as a
+    /// reopening does.
+    fn apply(
+        self,
+        job: &JobRecord,
+        now: DateTime<Utc>,
+        window: (DateTime<Utc>, DateTime<Utc>),
+    ) -> Result<Moderation, MarketError> {
         let kept = Moderation {
             status: job.status,
             hidden_at: job.hidden_at,
@@ -65,8 +72,7 @@ impl Change {
             }
             Self::Restore => {
                 let status = job.status.restore(job.admin_closed_from);
-                // Back on the board: a fresh posting window, as a reopening gets.
-                let posted = (status == JobStatus::Open && job.status != JobStatus::Open).then(|| posting_window(now));
+                let posted = (status == JobStatus::Open && job.status != JobStatus::Open).then_some(window);
                 Ok(Moderation { status, hidden_at: None, admin_closed_from: None, posted })
             }
         }
@@ -96,7 +102,7 @@ impl Admin {
         let now = Utc::now();
         let txn = store::begin_write(&self.db).await?;
         let job = jobs::find_for_update(&txn, id).await?.ok_or(MarketError::NotFound("job"))?;
-        let after = change.apply(&job, now)?;
+        let after = change.apply(&job, now, posting_window(&txn, now).await?)?;
         jobs::set_moderation(&txn, id, after, now).await?;
         if after.status == JobStatus::Closed && job.status != JobStatus::Closed {
             close_proposals(&txn, &self.notifier, &job, now).await?;

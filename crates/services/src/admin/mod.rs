@@ -1,9 +1,10 @@
 //! What admins do: look users up and suspend, ban or restore them, hide,
-//! close and restore jobs, read the books and refund escrow, change the
-//! platform settings, and read the audit log. Every action is written to the
-//! audit log in the transaction that makes it.
+//! close and restore jobs, read the books and refund escrow, make invitation
+//! codes, change the platform settings, and read the audit log. Every
+//! action is written to the audit log in the transaction that makes it.
 
 mod announcements;
+mod invites;
 mod jobs;
 mod payments;
 mod reports;
@@ -26,7 +27,7 @@ use uuid::Uuid;
 
 use crate::jobs::MarketError;
 use crate::ports::Fanout;
-use crate::{Jobs, Notifier, Payments};
+use crate::{Invites, Jobs, Notifier, Payments};
 
 #[derive(Clone)]
 pub struct Admin {
@@ -36,6 +37,8 @@ pub struct Admin {
     /// For the board's shared pages, which hiding or restoring a job changes.
     jobs: Jobs,
     payments: Payments,
+    /// Makes codes the one way users' codes are made, mail included.
+    invites: Invites,
 }
 
 /// What one admin action records: the audit entry's content.
@@ -68,9 +71,34 @@ pub(crate) async fn audit(
     Ok(())
 }
 
+/// `before` with `changes` laid over it, each checked for its type.
+fn changed(
+    before: &PlatformSettings,
+    changes: serde_json::Map<String, serde_json::Value>,
+) -> Result<PlatformSettings, MarketError> {
+    let mut document = serde_json::to_value(before).map_err(|e| crate::Internal(e.to_string()))?;
+    let mut errors = domain::FieldErrors::new();
+    if let Some(fields) = document.as_object_mut() {
+        for (name, value) in changes {
+            errors.ensure(fields.contains_key(&name), &name, "is not a setting");
+            fields.insert(name, value);
+        }
+    }
+    errors.finish()?;
+    serde_json::from_value(document)
+        .map_err(|e| domain::ValidationError::single("settings", format!("a value has the wrong type: {e}")).into())
+}
+
 impl Admin {
-    pub fn new(db: Db, fanout: Arc<dyn Fanout>, notifier: Notifier, jobs: Jobs, payments: Payments) -> Self {
-        Self { db, fanout, notifier, jobs, payments }
+    pub fn new(
+        db: Db,
+        fanout: Arc<dyn Fanout>,
+        notifier: Notifier,
+        jobs: Jobs,
+        payments: Payments,
+        invites: Invites,
+    ) -> Self {
+        Self { db, fanout, notifier, jobs, payments, invites }
     }
 
     /// The audit log, newest first.
@@ -82,17 +110,20 @@ impl Admin {
         Ok(audit::list(&self.db, filter, page).await?)
     }
 
-    /// Replaces the platform settings; later movements use them.
+    /// Changes the platform settings named in `changes`; those left out keep
+    /// the value in force (so that a form showing some of them cannot reset
+    /// the others). Later movements, postings and sign-ups use them.
     pub async fn update_settings(
         &self,
         admin: UserId,
-        settings: PlatformSettings,
+        changes: serde_json::Map<String, serde_json::Value>,
         reason: &str,
     ) -> Result<PlatformSettings, MarketError> {
         let reason = domain::moderation::reason(reason)?;
         let now = Utc::now();
         let txn = store::begin_write(&self.db).await?;
         let before = crate::settings::current(&txn).await?;
+        let settings = changed(&before, changes)?;
         crate::settings::save(&txn, &settings, now).await.map_err(|err| match err {
             crate::settings::SettingsError::Invalid(invalid) => MarketError::Invalid(invalid),
             crate::settings::SettingsError::Internal(internal) => MarketError::Internal(internal),

@@ -2,7 +2,7 @@
 //! that expires jobs left open too long.
 
 use chrono::{DateTime, Duration, Utc};
-use domain::job::{JobInput, JobStatus, OPEN_DAYS, PaymentTerms};
+use domain::job::{JobInput, JobStatus, PaymentTerms};
 use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::{FieldErrors, JobId, UserId};
@@ -15,9 +15,14 @@ use store::{ConnectionTrait, files, invitations, proposals, skills};
 use super::{Jobs, MarketError, owned_job};
 use crate::notifier::Notifier;
 
-/// When a job posted now stops taking proposals.
-pub(crate) fn posting_window(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    (now, now + Duration::days(OPEN_DAYS))
+/// When a job posted now stops taking proposals: after the `job_open_days`
+/// setting in force, read in the caller's transaction.
+pub(crate) async fn posting_window(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>), MarketError> {
+    let days = crate::settings::current(db).await?.job_open_days;
+    Ok((now, now + Duration::days(i64::from(days))))
 }
 
 impl Jobs {
@@ -27,7 +32,7 @@ impl Jobs {
         let terms = input.validate(now.date_naive())?;
         let txn = store::begin_write(&self.db).await?;
         let content = resolve(&txn, client, &input, terms).await?;
-        let posted = (!input.draft).then(|| posting_window(now));
+        let posted = if input.draft { None } else { Some(posting_window(&txn, now).await?) };
         let id = jobs::insert(&txn, client, &content, posted, now).await?;
         attachments::replace(&txn, Subject::Job(id), &content.attachment_file_ids).await?;
         let job = jobs::find(&txn, id).await?.ok_or(MarketError::NotFound("job"))?;
@@ -102,7 +107,7 @@ impl Jobs {
         if next == JobStatus::Open {
             held_by_admin(&job)?;
         }
-        let posted = (next == JobStatus::Open).then(|| posting_window(now));
+        let posted = if next == JobStatus::Open { Some(posting_window(&txn, now).await?) } else { None };
         jobs::set_status(&txn, id, next, posted, now).await?;
         if next == JobStatus::Closed {
             close_proposals(&txn, &self.notifier, &job, now).await?;

@@ -5,6 +5,7 @@
 //! mail; [`Mail::deliver_due`] then sends what
 //! is due through the [`Mailer`] port and retries what failed.
 
+pub(crate) mod invite;
 mod notification;
 pub mod unsubscribe;
 

@@ -19,6 +19,7 @@ pub mod friendship;
 pub mod hourly_week;
 pub mod idempotency_key;
 pub mod invitation;
+pub mod invite_code;
 pub mod invoice;
 pub mod invoice_counter;
 pub mod job;

@@ -19,6 +19,7 @@ mod m20261129_000012_reputation;
 mod m20261129_000013_trust;
 mod m20261129_000014_disputes;
 mod m20261129_000015_job_moderation;
+mod m20261129_000016_invite_codes;
 mod m20261129_000017_posting_lookup;
 
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000013_trust::Migration),
             Box::new(m20261129_000014_disputes::Migration),
             Box::new(m20261129_000015_job_moderation::Migration),
+            Box::new(m20261129_000016_invite_codes::Migration),
             Box::new(m20261129_000017_posting_lookup::Migration),
         ]
     }

@@ -82,6 +82,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every invitation code, admins' and users', newest first. */
+        get: operations["admin_invites"];
+        put?: never;
+        /** Make an invitation code, good once for 14 days. */
+        post: operations["admin_create_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/jobs": {
         parameters: {
             query?: never;
@@ -276,7 +294,10 @@ export interface paths {
         };
         /** The platform settings in force. */
         get: operations["admin_get_settings"];
-        /** Replace the platform settings; every later money movement uses them. */
+        /**
+         * Change platform settings (those left out keep their value); every later
+         *     money movement, posting and sign-up uses them.
+         */
         put: operations["admin_update_settings"];
         post?: never;
         delete?: never;
@@ -1148,6 +1169,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's invitations, newest first. */
+        get: operations["my_invites"];
+        put?: never;
+        /**
+         * Invite a friend: a code, good once for 14 days, is mailed to them. At
+         *     most 20 of the caller's codes may be out unused at once (409 `too_many_invites`).
+         */
+        post: operations["invite_friend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invoices": {
         parameters: {
             query?: never;
@@ -1370,7 +1412,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a draft: it opens for proposals for 30 days. */
+        /** Publish a draft: it opens for proposals for the `job_open_days` setting (30 by default). */
         post: operations["publish_job"];
         delete?: never;
         options?: never;
@@ -1387,7 +1429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a closed or expired job for another 30 days. */
+        /** Reopen a closed or expired job for another `job_open_days` (30 by default). */
         post: operations["reopen_job"];
         delete?: never;
         options?: never;
@@ -1985,7 +2027,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register as a freelancer or a client. */
+        /**
+         * Register as a freelancer or a client. While sign-up is invite-only, an
+         *     unused `invite_code` is needed (422 on `invite_code` when it is missing,
+         *     unknown, used, expired or meant for another address).
+         */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -2126,6 +2172,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminInviteRequest: {
+            /** @description Mail the code here; then only this address may use it. */
+            email?: string | null;
+            /** @description What the code is for; kept in the audit log as the reason. */
+            note: string;
+        };
         AdminRefundRequest: {
             milestone_id: components["schemas"]["MilestoneId"];
             reason: string;
@@ -2734,6 +2786,33 @@ export interface components {
         InvitationWithJobView: components["schemas"]["Invitation"] & {
             job: components["schemas"]["JobSummary"];
         };
+        /** @description An invitation code and what became of it. */
+        Invite: {
+            /** @description Made by an administrator rather than by a user for a friend. */
+            by_admin: boolean;
+            /** @description What the invited person signs up with (`invite_code`). */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: components["schemas"]["UserId"];
+            /** @description Who it was mailed to; only that address may use it. */
+            email?: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            id: components["schemas"]["InviteCodeId"];
+            note: string;
+            /** Format: date-time */
+            used_at?: string | null;
+            used_by?: null | components["schemas"]["UserId"];
+        };
+        /**
+         * Format: uuid
+         * @description A code that lets someone sign up while the platform is invite-only.
+         */
+        InviteCodeId: string;
+        InviteFriendRequest: {
+            email: string;
+        };
         /** @description An invoice as issued. */
         Invoice: {
             client: components["schemas"]["InvoiceParty"];
@@ -3303,6 +3382,29 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
+        Paged_Invite: {
+            items: {
+                /** @description Made by an administrator rather than by a user for a friend. */
+                by_admin: boolean;
+                /** @description What the invited person signs up with (`invite_code`). */
+                code: string;
+                /** Format: date-time */
+                created_at: string;
+                created_by: components["schemas"]["UserId"];
+                /** @description Who it was mailed to; only that address may use it. */
+                email?: string | null;
+                /** Format: date-time */
+                expires_at: string;
+                id: components["schemas"]["InviteCodeId"];
+                note: string;
+                /** Format: date-time */
+                used_at?: string | null;
+                used_by?: null | components["schemas"]["UserId"];
+            }[];
+            /** @description Absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list: pass `next_cursor` back as `?cursor=` for the next one. */
         Paged_Invoice: {
             items: {
                 client: components["schemas"]["InvoiceParty"];
@@ -3598,6 +3700,14 @@ export interface components {
              * @default 5
              */
             hourly_review_days: number;
+            /**
+             * Format: int32
+             * @description Days a published or reopened job takes proposals before it expires.
+             * @default 30
+             */
+            job_open_days: number;
+            /** @default open */
+            signup_mode: components["schemas"]["SignupMode"];
         };
         PortfolioItem: {
             description?: string;
@@ -3925,8 +4035,12 @@ export interface components {
             /** Format: int64 */
             freelancers: number;
         };
+        /** @enum {string} */
+        SignupMode: "open" | "invite_only";
         SignupRequest: {
             email: string;
+            /** @description Needed while sign-up is invite-only (the `signup_mode` setting). */
+            invite_code?: string | null;
             name: string;
             password: string;
             /** @description `freelancer` or `client`; the other profile can be added later. */
@@ -4356,6 +4470,75 @@ export interface operations {
             };
             /** @description the provider is unreachable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_invites: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Invite"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    admin_create_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminInviteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invite"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6980,6 +7163,83 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    my_invites: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_Invite"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    invite_friend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteFriendRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invite"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

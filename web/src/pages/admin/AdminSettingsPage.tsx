@@ -6,7 +6,8 @@ import { TextAreaField, TextField } from "../../components/Field";
 import { FormErrors, serverFieldErrors } from "../../components/FormErrors";
 import { ErrorPanel, Loading } from "../../components/Status";
 
-type Key = keyof Required<PlatformSettings>;
+/** The numeric settings this form edits; the PUT leaves the others as they are. */
+type Key = { [K in keyof PlatformSettings]-?: PlatformSettings[K] extends number | undefined ? K : never }[keyof PlatformSettings];
 
 const FIELDS: { key: Key; label: string; hint: string }[] = [
   { key: "client_fee_bps", label: "Client fee (basis points)", hint: "Added to what clients pay; 500 is 5%." },

@@ -2,6 +2,7 @@
 //! [`AdminUser`](crate::auth::AdminUser) extractor every handler takes.
 
 mod audit;
+mod invites;
 mod jobs;
 mod payments;
 mod settings;
@@ -20,4 +21,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(trust::router())
         .merge(jobs::router())
         .merge(payments::router())
+        .merge(invites::router())
 }

@@ -29,13 +29,16 @@ async fn admin_get_settings(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SettingsUpdate {
+    /// The settings to change; those left out keep the value in force.
     #[serde(flatten)]
-    pub settings: PlatformSettings,
+    #[schema(value_type = PlatformSettings)]
+    pub changes: serde_json::Map<String, serde_json::Value>,
     /// Why; kept in the audit log with the values before and after.
     pub reason: String,
 }
 
-/// Replace the platform settings; every later money movement uses them.
+/// Change platform settings (those left out keep their value); every later
+/// money movement, posting and sign-up uses them.
 #[utoipa::path(put, path = "/api/admin/settings", tag = "admin", security(("bearer" = [])),
     request_body = SettingsUpdate,
     responses((status = 200, body = PlatformSettings), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -44,5 +47,5 @@ async fn admin_update_settings(
     AdminUser(admin): AdminUser,
     ApiJson(body): ApiJson<SettingsUpdate>,
 ) -> Result<Json<PlatformSettings>, AppError> {
-    Ok(Json(state.services.admin.update_settings(admin.user.id, body.settings, &body.reason).await?))
+    Ok(Json(state.services.admin.update_settings(admin.user.id, body.changes, &body.reason).await?))
 }

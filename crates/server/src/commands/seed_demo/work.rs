@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{Duration, Utc};
-use domain::job::{ExperienceLevel, JobStatus, OPEN_DAYS, PaymentTerms, PaymentType, ProjectDuration, Visibility};
+use domain::job::{ExperienceLevel, JobStatus, PaymentTerms, PaymentType, ProjectDuration, Visibility};
 use domain::proposal::ProposalInput;
+use domain::settings::PlatformSettings;
 use domain::user::Role;
 use domain::{Currency, JobId, Money};
 use rand::rngs::StdRng;
@@ -19,6 +20,11 @@ use super::{DEMO_DOMAIN, progress};
 
 const JOB_BATCH: u32 = 500;
 const PROPOSAL_BATCH: usize = 1_000;
+
+/// Demo jobs are posted for the default posting window.
+fn open_days() -> i64 {
+    i64::from(PlatformSettings::default().job_open_days)
+}
 
 const OBJECTS: [&str; 14] = [
     "an online store",
@@ -89,7 +95,8 @@ pub async fn seed_jobs(db: &store::Db, target: u32) -> anyhow::Result<u32> {
             .iter()
             .map(|(client, content, status, age)| {
                 let posted_at = now - *age;
-                let posted = (*status != JobStatus::Draft).then(|| (posted_at, posted_at + Duration::days(OPEN_DAYS)));
+                let posted =
+                    (*status != JobStatus::Draft).then(|| (posted_at, posted_at + Duration::days(open_days())));
                 NewJob {
                     id: JobId::new(),
                     client_id: clients[*client],
@@ -209,7 +216,7 @@ fn job(rng: &mut StdRng, by_category: &[(String, Vec<SkillRecord>)]) -> (JobCont
         _ => JobStatus::Draft,
     };
     // Spread over the open window so that none has expired yet.
-    let age = Duration::seconds(rng.gen_range(0..(OPEN_DAYS - 1) * 86_400));
+    let age = Duration::seconds(rng.gen_range(0..(open_days() - 1) * 86_400));
     (content, status, age)
 }
 
