@@ -19,6 +19,7 @@ import type {
   ProposalStatus,
   ReportReason,
   Role,
+  SignupMode,
   Visibility,
   WithdrawalStatus,
 } from "../api/types";
@@ -232,6 +233,11 @@ export const AUDIENCES: Record<Audience, string> = {
   all: "Everyone",
   freelancer: "Freelancers",
   client: "Clients",
+};
+
+export const SIGNUP_MODES: Record<SignupMode, string> = {
+  open: "Open to anyone",
+  invite_only: "Invite-only",
 };
 
 export const STANDINGS: Record<string, string> = {

@@ -101,15 +101,25 @@ describe("admin pages", () => {
 
   it("change settings with a reason", async () => {
     const { calls, user } = open("/admin/settings", {
-      "GET /api/admin/settings": () => json({ client_fee_bps: 500, freelancer_fee_bps: 1000, auto_release_days: 14, hourly_review_days: 5 }),
+      "GET /api/admin/settings": () =>
+        json({ client_fee_bps: 500, freelancer_fee_bps: 1000, auto_release_days: 14, hourly_review_days: 5, job_open_days: 30, signup_mode: "open" }),
       "PUT /api/admin/settings": ({ body }) => json(body),
     });
     const fee = await screen.findByLabelText("Client fee (basis points)");
     expect(fee).toHaveValue("500");
     await user.clear(fee);
     await user.type(fee, "450");
+    const days = screen.getByLabelText("Jobs open for (days)");
+    expect(days).toHaveAttribute("min", "1");
+    expect(days).toHaveAttribute("max", "365");
+    await user.clear(days);
+    await user.type(days, "400");
     await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(screen.getByText("Enter a whole number from 1 to 365.")).toBeInTheDocument();
     expect(screen.getByText("Say why; it goes in the audit log.")).toBeInTheDocument();
+    await user.clear(days);
+    await user.type(days, "21");
+    await user.selectOptions(screen.getByLabelText("Sign-up"), "Invite-only");
     await user.type(screen.getByLabelText("Reason"), "Winter promotion");
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     expect(await screen.findByText("Settings saved.")).toBeInTheDocument();
@@ -118,6 +128,8 @@ describe("admin pages", () => {
       freelancer_fee_bps: 1000,
       auto_release_days: 14,
       hourly_review_days: 5,
+      job_open_days: 21,
+      signup_mode: "invite_only",
       reason: "Winter promotion",
     });
   });
