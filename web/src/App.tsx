@@ -37,6 +37,7 @@ import { AdminAuditLogPage } from "./pages/admin/AdminAuditLogPage";
 import { AdminDashboardPage } from "./pages/admin/AdminDashboardPage";
 import { AdminDisputePage } from "./pages/admin/AdminDisputePage";
 import { AdminDisputesPage } from "./pages/admin/AdminDisputesPage";
+import { AdminInvitesPage } from "./pages/admin/AdminInvitesPage";
 import { AdminJobsPage } from "./pages/admin/AdminJobsPage";
 import { AdminLayout } from "./pages/admin/AdminLayout";
 import { AdminPayoutsPage } from "./pages/admin/AdminPayoutsPage";
@@ -164,6 +165,7 @@ export const routes: RouteObject[] = [
           { path: "audit-log", element: <AdminAuditLogPage /> },
           { path: "reports", element: <AdminReportsPage /> },
           { path: "announcements", element: <AdminAnnouncementsPage /> },
+          { path: "invites", element: <AdminInvitesPage /> },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

@@ -1,11 +1,14 @@
 import { api, unwrap } from "./client";
 import type {
+  AdminInviteRequest,
   AdminUser,
   AdminUserPage,
   Announcement,
   AnnouncementPage,
   AnnounceRequest,
   AuditLogPage,
+  Invite,
+  InvitePage,
   Job,
   JobModeration,
   JobStatus,
@@ -88,6 +91,16 @@ export function announce(request: AnnounceRequest): Promise<Announcement> {
 
 export function listAnnouncements(cursor?: string): Promise<AnnouncementPage> {
   return unwrap(api.GET("/api/admin/announcements", { params: { query: { cursor } } }));
+}
+
+/** An invitation code, good once for 14 days; with an e-mail it is mailed there and only that address may use it. */
+export function createInvite(request: AdminInviteRequest): Promise<Invite> {
+  return unwrap(api.POST("/api/admin/invites", { body: request }));
+}
+
+/** Every invitation code, admins' and users', newest first. */
+export function listInvites(cursor?: string): Promise<InvitePage> {
+  return unwrap(api.GET("/api/admin/invites", { params: { query: { cursor } } }));
 }
 
 export interface AdminJobQuery {

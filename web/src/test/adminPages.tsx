@@ -6,6 +6,7 @@ import { AdminAuditLogPage } from "../pages/admin/AdminAuditLogPage";
 import { AdminDashboardPage } from "../pages/admin/AdminDashboardPage";
 import { AdminDisputePage } from "../pages/admin/AdminDisputePage";
 import { AdminDisputesPage } from "../pages/admin/AdminDisputesPage";
+import { AdminInvitesPage } from "../pages/admin/AdminInvitesPage";
 import { AdminJobsPage } from "../pages/admin/AdminJobsPage";
 import { AdminLayout } from "../pages/admin/AdminLayout";
 import { AdminPayoutsPage } from "../pages/admin/AdminPayoutsPage";
@@ -45,6 +46,7 @@ export function openAdmin(route: string, handlers: Handlers = {}, roles: ("admin
           <Route path="audit-log" element={<AdminAuditLogPage />} />
           <Route path="reports" element={<AdminReportsPage />} />
           <Route path="announcements" element={<AdminAnnouncementsPage />} />
+          <Route path="invites" element={<AdminInvitesPage />} />
         </Route>
       </Routes>
       <CurrentLocation />

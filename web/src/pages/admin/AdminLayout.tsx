@@ -38,6 +38,9 @@ export function AdminLayout() {
             <NavLink to="/admin/announcements">Announcements</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/invites">Invites</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/settings">Settings</NavLink>
           </li>
           <li>
