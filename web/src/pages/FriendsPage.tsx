@@ -2,10 +2,11 @@ import { BlockedUsers } from "../components/BlockedUsers";
 import { FriendRequests } from "../components/FriendRequests";
 import { FriendsList } from "../components/FriendsList";
 import { FriendSuggestions } from "../components/FriendSuggestions";
+import { InviteFriend } from "../components/InviteFriend";
 import { RecommendationsList } from "../components/RecommendationsList";
 import { SharedJobs } from "../components/SharedJobs";
 
-/** Requests, friends, people one may know, what friends recommended and shared, and blocks. */
+/** Requests, friends, people one may know, inviting a friend to Downwork, what friends recommended and shared, and blocks. */
 export function FriendsPage() {
   return (
     <div className="stack">
@@ -19,6 +20,7 @@ export function FriendsPage() {
         </div>
         <div className="stack">
           <FriendSuggestions />
+          <InviteFriend />
           <BlockedUsers />
         </div>
       </div>
