@@ -7,6 +7,8 @@ export interface SignupInput {
   email: string;
   password: string;
   role: Extract<Role, "freelancer" | "client">;
+  /** Needed while sign-up is invite-only. */
+  invite_code?: string;
 }
 
 export async function signup(input: SignupInput) {

@@ -6,13 +6,13 @@ import { getSession } from "../api/session";
 import { json, mockApi, renderWithProviders } from "../test/utils";
 import { SignupPage } from "./SignupPage";
 
-function renderSignup() {
+function renderSignup(route = "/signup") {
   return renderWithProviders(
     <Routes>
       <Route path="/signup" element={<SignupPage />} />
       <Route path="/profile/edit" element={<h1>Set up your profile</h1>} />
     </Routes>,
-    { route: "/signup" },
+    { route },
   );
 }
 
@@ -73,5 +73,49 @@ describe("SignupPage", () => {
     await u.type(screen.getByLabelText("Password"), "long enough");
     await u.click(screen.getByRole("button", { name: "Create account" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("An account with this e-mail address exists");
+  });
+
+  it("asks for an invitation code once the server says sign-up needs one, and sends it", async () => {
+    const user = { id: "u2", email: "ada@example.com", name: "Ada Lovelace", role: "freelancer" };
+    const { calls } = mockApi({
+      "POST /api/users/signup": ({ body }) =>
+        (body as { invite_code?: string }).invite_code
+          ? json({ user, access_token: "a", refresh_token: "r" }, 201)
+          : json({ error: { code: "validation_failed", message: "validation failed", fields: { invite_code: "an invitation code is needed to sign up" } } }, 422),
+    });
+    const u = userEvent.setup();
+    renderSignup();
+    expect(screen.queryByLabelText("Invitation code")).toBeNull();
+    await u.type(screen.getByLabelText("Full name"), "Ada Lovelace");
+    await u.type(screen.getByLabelText("Email"), "ada@example.com");
+    await u.type(screen.getByLabelText("Password"), "analytical");
+    await u.click(screen.getByRole("button", { name: "Create account" }));
+
+    const code = await screen.findByLabelText("Invitation code");
+    expect(code).toHaveAccessibleDescription(expect.stringContaining("An invitation code is needed to sign up"));
+    await u.type(code, " WELCOME42 ");
+    await u.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByRole("heading", { name: "Set up your profile" })).toBeInTheDocument();
+    expect(calls.map((c) => (c.body as { invite_code?: string }).invite_code)).toEqual([undefined, "WELCOME42"]);
+  });
+
+  it("fills in the invitation code from the link", async () => {
+    const user = { id: "u3", email: "pat@example.com", name: "Pat", role: "freelancer" };
+    const { calls } = mockApi({ "POST /api/users/signup": () => json({ user, access_token: "a", refresh_token: "r" }, 201) });
+    const u = userEvent.setup();
+    renderSignup("/signup?invite=WELCOME42");
+    expect(screen.getByLabelText("Invitation code")).toHaveValue("WELCOME42");
+    await u.type(screen.getByLabelText("Full name"), "Pat");
+    await u.type(screen.getByLabelText("Email"), "pat@example.com");
+    await u.type(screen.getByLabelText("Password"), "long enough");
+    await u.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByRole("heading", { name: "Set up your profile" })).toBeInTheDocument();
+    expect(calls[0].body).toEqual({ name: "Pat", email: "pat@example.com", password: "long enough", role: "freelancer", invite_code: "WELCOME42" });
+  });
+
+  it("reads the code from the link in the server's invitation mail too", () => {
+    mockApi({});
+    renderSignup("/signup?invite_code=FRIEND7");
+    expect(screen.getByLabelText("Invitation code")).toHaveValue("FRIEND7");
   });
 });

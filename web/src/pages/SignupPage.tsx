@@ -1,18 +1,29 @@
 import { useState, type FormEvent } from "react";
-import { Link, Navigate, useNavigate } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "@tanstack/react-query";
 import { signup, type SignupInput } from "../api/endpoints";
+import { ApiError } from "../api/errors";
 import { useSession } from "../auth/session";
 import { TextField } from "../components/Field";
 import { FormErrors, serverFieldErrors } from "../components/FormErrors";
+import { INVITE_PARAM, MAILED_INVITE_PARAM } from "../lib/invites";
 
 export function SignupPage() {
   const session = useSession();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const linkedCode = params.get(INVITE_PARAM) ?? params.get(MAILED_INVITE_PARAM) ?? "";
   const [form, setForm] = useState<SignupInput>({ name: "", email: "", password: "", role: "freelancer" });
+  const [inviteCode, setInviteCode] = useState(linkedCode);
+  // The code is asked for only when it matters: a link carried one, or the server wants one
+  // (sign-up is invite-only); once asked, it stays while the form is retried.
+  const [askCode, setAskCode] = useState(Boolean(linkedCode));
   const mutation = useMutation({
     mutationFn: signup,
     onSuccess: () => navigate("/profile/edit", { replace: true, state: { welcome: true } }),
+    onError: (error) => {
+      if (error instanceof ApiError && "invite_code" in error.fields) setAskCode(true);
+    },
   });
   const errors = serverFieldErrors(mutation.error);
 
@@ -20,7 +31,8 @@ export function SignupPage() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    mutation.mutate({ ...form, name: form.name.trim(), email: form.email.trim() });
+    const code = inviteCode.trim();
+    mutation.mutate({ ...form, name: form.name.trim(), email: form.email.trim(), ...(code && { invite_code: code }) });
   }
 
   return (
@@ -28,7 +40,7 @@ export function SignupPage() {
       <div className="card auth-card">
         <h1>Create your account</h1>
         <form className="form" onSubmit={onSubmit} aria-label="Sign up" noValidate>
-          <FormErrors error={mutation.error} shown={["name", "email", "password", "role"]} />
+          <FormErrors error={mutation.error} shown={["name", "email", "password", "role", "invite_code"]} />
           <fieldset className="role-picker">
             <legend>I want to</legend>
             <label className={`role-option${form.role === "freelancer" ? " is-selected" : ""}`}>
@@ -70,6 +82,17 @@ export function SignupPage() {
             error={errors.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}
           />
+          {askCode && (
+            <TextField
+              label="Invitation code"
+              name="invite_code"
+              autoComplete="off"
+              hint="The code from the invitation you received."
+              value={inviteCode}
+              error={errors.invite_code}
+              onChange={(e) => setInviteCode(e.target.value)}
+            />
+          )}
           <button type="submit" className="button button--primary button--block" disabled={mutation.isPending}>
             {mutation.isPending ? "Creating account…" : "Create account"}
           </button>
