@@ -130,6 +130,10 @@ const moderation = {
   restoreReason: "The client fixed the budget",
   refundJob: `Translate our ${marker} menu`,
   refundReason: `The freelancer left the platform (${marker})`,
+  inviteOnlyReason: `A closed beta for the ${marker} launch`,
+  openReason: "The beta is over",
+  inviteNote: `Beta tester (${marker})`,
+  newcomer: { name: "Nia Newcomer", email: `nia.${Date.now()}@example.com`, password: "an invited horse battery" },
 };
 
 /** Fails the walk with a readable message. */
@@ -1255,6 +1259,57 @@ async function main() {
       await walk.screenshot("admin-payments.png");
       await admin.goto("/admin/audit-log?action=payment.refund");
       await admin.getByRole("cell", { name: moderation.refundReason }).waitFor();
+      expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
+    });
+
+    // Invite-only sign-up, last since it closes sign-up while it runs: a newcomer without a code is
+    // refused, one with a fresh code from Admin › Invites gets in, and sign-up is then open again.
+    const setSignup = async (mode, reason) => {
+      walk.page = admin;
+      await admin.goto("/admin/settings");
+      const form = admin.getByRole("form", { name: "Platform settings" });
+      await form.getByLabel("Sign-up").selectOption({ label: mode });
+      await form.getByLabel("Reason").fill(reason);
+      await form.getByRole("button", { name: "Save settings" }).click();
+      await form.getByText("Settings saved.").waitFor();
+    };
+    const fillSignup = async (p) => {
+      const { newcomer } = moderation;
+      await p.getByLabel("Full name").fill(newcomer.name);
+      await p.getByLabel("Email").fill(newcomer.email);
+      await p.getByLabel("Password").fill(newcomer.password);
+    };
+    await walk.step("while sign-up is invite-only, a newcomer needs a code, and gets in with a fresh one from Admin › Invites", async () => {
+      await setSignup("Invite-only", moderation.inviteOnlyReason);
+      const newcomer = await newPage();
+      walk.page = newcomer;
+      await newcomer.goto("/signup");
+      await fillSignup(newcomer);
+      await newcomer.getByRole("button", { name: "Create account" }).click();
+      await newcomer.getByText("An invitation code is needed to sign up").waitFor();
+      expect((await newcomer.getByLabel("Invitation code").inputValue()) === "", "the code field is not empty");
+
+      walk.page = admin;
+      await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Invites" }).click();
+      const form = admin.getByRole("form", { name: "New invite" });
+      await form.getByLabel("Note").fill(moderation.inviteNote);
+      await form.getByRole("button", { name: "Create invite" }).click();
+      const link = await form.getByRole("status").getByRole("link").textContent();
+      await admin.getByRole("cell", { name: moderation.inviteNote }).waitFor();
+
+      walk.page = newcomer;
+      await newcomer.goto(link);
+      const code = new URL(link).searchParams.get("invite");
+      expect((await newcomer.getByLabel("Invitation code").inputValue()) === code, "the link does not fill in the code");
+      await fillSignup(newcomer);
+      await newcomer.getByRole("button", { name: "Create account" }).click();
+      await newcomer.waitForURL("**/profile/edit");
+      await newcomer.getByRole("navigation", { name: "Main" }).getByText(moderation.newcomer.name).waitFor();
+
+      await setSignup("Open to anyone", moderation.openReason);
+      const open = await newPage();
+      await open.goto("/signup");
+      expect((await open.getByLabel("Invitation code").count()) === 0, "sign-up still asks for a code");
       expect(problems.length === 0, `page problems:\n${problems.join("\n")}`);
     });
   } catch (error) {
