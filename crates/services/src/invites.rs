@@ -82,7 +82,7 @@ impl Invites {
         };
         invite_codes::insert(db, &record).await?;
         if let Some(to) = &record.email {
-            let link = format!("{}/signup?invite_code={}", self.public_url, record.code);
+            let link = format!("{}/signup?invite={}", self.public_url, record.code);
             mail_queue::enqueue(db, invitation(to, &by.name, &record.code, &link, record.expires_at), now).await?;
         }
         Ok(record)

@@ -1,8 +1,6 @@
-/** The sign-up page's query parameter that fills in the invitation code. */
+/** The sign-up page's query parameter that fills in the invitation code
+ * (the server's invitation mails link with it too). */
 export const INVITE_PARAM = "invite";
-
-/** The same, as the links in the server's invitation mails spell it. */
-export const MAILED_INVITE_PARAM = "invite_code";
 
 /** The address to hand someone so they sign up with `code` already filled in. */
 export function signupLink(code: string): string {

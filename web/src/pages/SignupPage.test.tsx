@@ -112,10 +112,4 @@ describe("SignupPage", () => {
     expect(await screen.findByRole("heading", { name: "Set up your profile" })).toBeInTheDocument();
     expect(calls[0].body).toEqual({ name: "Pat", email: "pat@example.com", password: "long enough", role: "freelancer", invite_code: "WELCOME42" });
   });
-
-  it("reads the code from the link in the server's invitation mail too", () => {
-    mockApi({});
-    renderSignup("/signup?invite_code=FRIEND7");
-    expect(screen.getByLabelText("Invitation code")).toHaveValue("FRIEND7");
-  });
 });

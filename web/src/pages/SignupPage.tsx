@@ -6,13 +6,13 @@ import { ApiError } from "../api/errors";
 import { useSession } from "../auth/session";
 import { TextField } from "../components/Field";
 import { FormErrors, serverFieldErrors } from "../components/FormErrors";
-import { INVITE_PARAM, MAILED_INVITE_PARAM } from "../lib/invites";
+import { INVITE_PARAM } from "../lib/invites";
 
 export function SignupPage() {
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const linkedCode = params.get(INVITE_PARAM) ?? params.get(MAILED_INVITE_PARAM) ?? "";
+  const linkedCode = params.get(INVITE_PARAM) ?? "";
   const [form, setForm] = useState<SignupInput>({ name: "", email: "", password: "", role: "freelancer" });
   const [inviteCode, setInviteCode] = useState(linkedCode);
   // The code is asked for only when it matters: a link carried one, or the server wants one

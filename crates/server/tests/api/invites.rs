@@ -118,7 +118,8 @@ async fn invite_only_sign_up_needs_an_unused_unexpired_code_meant_for_the_addres
     let code = mailed["code"].as_str().expect("code");
     assert_eq!(mailed["email"], ada.as_str());
     let mails = app.mails_to(&ada).await;
-    assert!(mails.last().expect("the invitation was mailed").contains(code));
+    let mail = mails.last().expect("the invitation was mailed");
+    assert!(mail.contains(&format!("/signup?invite={code}")), "the link fills in the code: {mail}");
     expect_error(app.signup_with(&email(), Some(code)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
         .await;
     assert_eq!(app.signup_with(&ada, Some(code)).await.status(), StatusCode::CREATED);
