@@ -26,6 +26,7 @@ pub mod idempotency;
 pub mod invitations;
 pub mod invite_codes;
 pub mod invoices;
+pub mod job_moderation;
 pub mod job_search;
 pub mod job_shares;
 pub mod jobs;

@@ -14,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::jobs::JobSummary;
+use super::job_board::JobSummary;
 use super::proposals::Proposal;
 use super::{Paged, parse_label};
 use crate::auth::AuthUser;

@@ -16,6 +16,7 @@ pub mod health;
 pub mod invitations;
 pub mod invites;
 pub mod invoices;
+pub mod job_board;
 pub mod jobs;
 pub mod notification_settings;
 pub mod notifications;

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::jobs::JobSummary;
+use super::job_board::JobSummary;
 use super::{PageQuery, UserCard};
 use crate::auth::AuthUser;
 use crate::error::{AppError, ErrorBody};

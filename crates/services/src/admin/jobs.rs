@@ -9,7 +9,8 @@ use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::{JobId, UserId};
 use serde_json::json;
-use store::jobs::{self, JobQuery, JobRecord, Moderation};
+use store::job_moderation::{self, JobQuery, Moderation};
+use store::jobs::{self, JobRecord};
 
 use super::{Action, Admin, audit};
 use crate::jobs::{MarketError, close_proposals, posting_window};
@@ -82,7 +83,7 @@ impl Change {
 impl Admin {
     /// Every job, drafts and hidden ones included, newest first.
     pub async fn jobs(&self, query: &JobQuery, page: &PageRequest<JobId>) -> Result<Page<JobRecord>, MarketError> {
-        Ok(jobs::search_all(&self.db, query, page).await?)
+        Ok(job_moderation::search_all(&self.db, query, page).await?)
     }
 
     pub async fn hide_job(&self, admin: UserId, id: JobId, reason: &str) -> Result<JobRecord, MarketError> {
@@ -103,7 +104,7 @@ impl Admin {
         let txn = store::begin_write(&self.db).await?;
         let job = jobs::find_for_update(&txn, id).await?.ok_or(MarketError::NotFound("job"))?;
         let after = change.apply(&job, now, posting_window(&txn, now).await?)?;
-        jobs::set_moderation(&txn, id, after, now).await?;
+        job_moderation::set_moderation(&txn, id, after, now).await?;
         if after.status == JobStatus::Closed && job.status != JobStatus::Closed {
             close_proposals(&txn, &self.notifier, &job, now).await?;
         }

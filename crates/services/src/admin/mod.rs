@@ -11,7 +11,7 @@ mod reports;
 mod users;
 
 pub use store::audit::AuditFilter;
-pub use store::jobs::JobQuery;
+pub use store::job_moderation::JobQuery;
 pub use store::ledger_history::{LedgerPosting, LedgerTransaction, TransactionFilter};
 pub use store::users::UserQuery;
 
