@@ -27,6 +27,11 @@ impl Notifier {
         Self { quiet: true }
     }
 
+    /// Whether this notifier stores notifications as already delivered.
+    pub fn stores_delivered(self) -> bool {
+        self.quiet
+    }
+
     /// Stores a notification for `user` inside the caller's transaction.
     pub async fn notify(
         &self,

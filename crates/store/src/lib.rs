@@ -36,6 +36,7 @@ pub mod mail_queue;
 pub mod matching;
 pub mod messages;
 pub mod metrics;
+pub mod milestone_moves;
 pub mod milestones;
 pub mod notification_preferences;
 pub mod notifications;

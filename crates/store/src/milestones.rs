@@ -56,11 +56,20 @@ pub async fn insert(
     Ok(id)
 }
 
+/// Reads a milestone as it is now, without locking it.
+pub async fn find(db: &impl ConnectionTrait, id: MilestoneId) -> StoreResult<Option<OwnedMilestone>> {
+    read(db, id, false).await
+}
+
 /// Reads a milestone and, outside SQLite, locks its row until the
 /// transaction ends, so that two payments on it run one after the other.
 pub async fn find_for_update(db: &impl ConnectionTrait, id: MilestoneId) -> StoreResult<Option<OwnedMilestone>> {
+    read(db, id, db.get_database_backend() != sea_orm::DbBackend::Sqlite).await
+}
+
+async fn read(db: &impl ConnectionTrait, id: MilestoneId, lock: bool) -> StoreResult<Option<OwnedMilestone>> {
     let mut select = milestone::Entity::find_by_id(id.into_uuid());
-    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+    if lock {
         select = select.lock_exclusive();
     }
     let Some(model) = select.one(db).await? else { return Ok(None) };

@@ -20,7 +20,7 @@ pub enum PaymentKind {
 }
 
 impl PaymentKind {
-    const fn as_str(self) -> &'static str {
+    pub(crate) const fn as_str(self) -> &'static str {
         match self {
             Self::Charge => "charge",
             Self::Refund => "refund",

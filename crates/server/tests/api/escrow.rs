@@ -111,6 +111,27 @@ async fn work_is_handed_in_reviewed_released_and_invoiced_to_both_parties() {
     assert_eq!(of_other["items"], json!([]));
 }
 
+/// Six digits are the least a number has, not the most: the millionth
+/// invoice of a year keeps all seven. (PostgreSQL numbers an invoice inside
+/// the statement that pays for it, the other databases in Rust; both spell
+/// numbers the same.)
+#[tokio::test]
+async fn the_millionth_invoice_of_a_year_keeps_every_digit() {
+    let app = TestApp::spawn().await;
+    let (client, _, contract) = app.fixed_contract().await;
+    let year = Utc::now().format("%Y").to_string();
+    let counter = format!("INSERT INTO invoice_counters (year, last) VALUES ({year}, 999999)");
+    sea_orm::ConnectionTrait::execute_unprepared(&app.db, &counter).await.expect("counter set");
+    let design = &contract["milestones"][0];
+    fund(&app, &client, &contract, design).await;
+    let path = format!("/api/contracts/{}/payment", id(&contract));
+    let res = app.post(&path, pay(design, "release"), Some(&client.access)).await;
+    assert_eq!(res.status(), StatusCode::OK, "released");
+    let invoice_path = format!("/api/jobs/{}/invoice", contract["job_id"].as_str().expect("job"));
+    let invoice = app.json(&invoice_path, Some(&client.access)).await;
+    assert_eq!(invoice["number"], format!("DW-{year}-1000000"));
+}
+
 #[tokio::test]
 async fn unanswered_work_is_released_after_the_review_period_once() {
     let app = TestApp::spawn().await;

@@ -4,19 +4,20 @@
 //! the provider moved money, books the provider's receipt against them.
 
 use chrono::{DateTime, Utc};
-use domain::ledger::rules;
 use domain::ledger::settlement::Settlement;
+use domain::ledger::{Transaction, rules};
 use domain::settings::PlatformSettings;
 use domain::{MilestoneId, Money};
 use store::ConnectionTrait;
 use store::contracts::ContractRecord;
 use store::ledger::{self, Subject};
+use store::milestone_moves::Receipt;
 use store::provider::{self, PaymentKind};
 
 use super::invalid;
 use crate::jobs::MarketError;
 use crate::notifier::Notifier;
-use crate::ports::{Charge, PaymentProvider, Refund};
+use crate::ports::{self, PaymentProvider, Refund};
 
 /// What a charge took: the client fee on top of the amount, and the ledger
 /// transaction that booked it (a later refund finds the provider's charge by it).
@@ -33,10 +34,40 @@ pub(super) struct Books<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// A charge the provider made, not booked yet: the ledger transaction that
+/// will book it and the provider's receipt.
+pub(super) struct Charge {
+    pub transaction: Transaction,
+    pub receipt: Receipt,
+    pub client_fee: Money,
+}
+
 impl Books<'_> {
+    /// Charges the client `amount` plus the client fee through the provider,
+    /// for escrow; the caller books it. `key` names what is paid for, so the
+    /// provider charges it once however often this is retried.
+    pub async fn take_charge(
+        &self,
+        contract: &ContractRecord,
+        amount: Money,
+        key: String,
+        source: Option<String>,
+    ) -> Result<Charge, MarketError> {
+        let (transaction, charge) = rules::fund(contract.id, amount, self.settings.fees()).map_err(invalid)?;
+        let description = format!("Downwork escrow: {}", contract.title);
+        let receipt = self.provider.charge(ports::Charge { key, amount: charge, source, description }).await?;
+        let client_fee = charge.checked_sub(amount).map_err(|e| invalid(e.into()))?;
+        let receipt = Receipt {
+            kind: PaymentKind::Charge,
+            provider: self.provider.name().to_owned(),
+            reference: receipt.reference,
+            amount: charge,
+        };
+        Ok(Charge { transaction, receipt, client_fee })
+    }
+
     /// Charges the client `amount` plus the client fee and puts `amount` in
-    /// escrow; returns the fee charged and its booking. `key` names what is
-    /// paid for, so the provider charges it once however often this is retried.
+    /// escrow; returns the fee charged and its booking.
     pub async fn charge(
         &self,
         db: &impl ConnectionTrait,
@@ -46,28 +77,32 @@ impl Books<'_> {
         key: String,
         source: Option<String>,
     ) -> Result<Charged, MarketError> {
-        let (transaction, charge) = rules::fund(contract.id, amount, self.settings.fees()).map_err(invalid)?;
-        let description = format!("Downwork escrow: {}", contract.title);
-        let receipt = self.provider.charge(Charge { key, amount: charge, source, description }).await?;
+        let Charge { transaction, receipt, client_fee } = self.take_charge(contract, amount, key, source).await?;
         let subject = Subject { contract: Some(contract.id), milestone, user: Some(contract.client_id) };
         let booked = ledger::record(db, &transaction, subject, self.now).await?;
-        provider::record_payment(
-            db,
-            PaymentKind::Charge,
-            self.provider.name(),
-            &receipt.reference,
-            charge,
-            booked,
-            self.now,
-        )
-        .await?;
-        let client_fee = charge.checked_sub(amount).map_err(|e| invalid(e.into()))?;
+        let Receipt { kind, provider, reference, amount } = receipt;
+        provider::record_payment(db, kind, &provider, &reference, amount, booked, self.now).await?;
         Ok(Charged { client_fee, transaction: booked })
     }
 
-    /// Pays `amount` out of escrow to the freelancer, less the service fee,
-    /// into their pending balance when `pending` (a review period) or
-    /// straight to available; returns the fee taken.
+    /// The ledger transaction paying `amount` out of escrow to the
+    /// freelancer, less the service fee, into their pending balance when
+    /// `pending` (a review period) or straight to available; and the fee taken.
+    pub fn payout(
+        &self,
+        contract: &ContractRecord,
+        amount: Money,
+        pending: bool,
+    ) -> Result<(Transaction, Money), MarketError> {
+        let fees = self.settings.fees();
+        let transaction =
+            rules::release(contract.id, contract.freelancer_id, amount, fees, pending).map_err(invalid)?;
+        let fee = amount.percentage(fees.freelancer_bps).map_err(|e| invalid(e.into()))?;
+        Ok((transaction, fee))
+    }
+
+    /// Pays `amount` out of escrow to the freelancer (see [`Books::payout`]);
+    /// returns the fee taken.
     pub async fn release(
         &self,
         db: &impl ConnectionTrait,
@@ -76,12 +111,10 @@ impl Books<'_> {
         amount: Money,
         pending: bool,
     ) -> Result<Money, MarketError> {
-        let fees = self.settings.fees();
-        let transaction =
-            rules::release(contract.id, contract.freelancer_id, amount, fees, pending).map_err(invalid)?;
+        let (transaction, fee) = self.payout(contract, amount, pending)?;
         let subject = Subject { contract: Some(contract.id), milestone, user: None };
         ledger::record(db, &transaction, subject, self.now).await?;
-        amount.percentage(fees.freelancer_bps).map_err(|e| invalid(e.into()))
+        Ok(fee)
     }
 
     /// Gives a funded milestone's escrow back to the client through the

@@ -34,6 +34,22 @@ pub(super) async fn issue(
     bill: Bill,
     now: DateTime<Utc>,
 ) -> Result<Invoice, MarketError> {
+    let billed = bill.billed;
+    let mut invoice = draft(db, contract, bill, now).await?;
+    notifier.notify_all(db, ready_notices(&invoice), now).await?;
+    invoice.number = invoices::next_number(db, numbering_year(now)).await?;
+    invoices::insert(db, &invoice, billed).await?;
+    Ok(invoice)
+}
+
+/// The invoice for `bill`, complete but for its number, which is taken
+/// when it is stored.
+pub(super) async fn draft(
+    db: &impl ConnectionTrait,
+    contract: &ContractRecord,
+    bill: Bill,
+    now: DateTime<Utc>,
+) -> Result<Invoice, MarketError> {
     let people = users::find_many(db, &[contract.client_id, contract.freelancer_id]).await?;
     let party = |id: UserId| InvoiceParty {
         id,
@@ -41,14 +57,9 @@ pub(super) async fn issue(
     };
     let currency = bill.lines.first().map(|l| l.amount.currency).ok_or(MarketError::NotFound("invoice line"))?;
     let totals = InvoiceTotals::of(&bill.lines, currency).map_err(|e| super::invalid(e.into()))?;
-    let id = InvoiceId::new();
-    let payload = json!({ "invoice_id": id, "contract_id": contract.id, "job_id": contract.job_id });
-    let told = [contract.client_id, contract.freelancer_id]
-        .map(|user| (user, NotificationKind::InvoiceReady, payload.clone()));
-    notifier.notify_all(db, told, now).await?;
-    let invoice = Invoice {
-        id,
-        number: invoices::next_number(db, numbering_year(now)).await?,
+    Ok(Invoice {
+        id: InvoiceId::new(),
+        number: String::new(),
         kind: bill.kind,
         issued_at: now,
         contract_id: contract.id,
@@ -61,9 +72,13 @@ pub(super) async fn issue(
         currency,
         lines: bill.lines,
         totals,
-    };
-    invoices::insert(db, &invoice, bill.billed).await?;
-    Ok(invoice)
+    })
+}
+
+/// What tells both parties that `invoice` is ready.
+pub(super) fn ready_notices(invoice: &Invoice) -> [(UserId, NotificationKind, serde_json::Value); 2] {
+    let payload = json!({ "invoice_id": invoice.id, "contract_id": invoice.contract_id, "job_id": invoice.job_id });
+    [invoice.client.id, invoice.freelancer.id].map(|user| (user, NotificationKind::InvoiceReady, payload.clone()))
 }
 
 fn may_see(viewer: &UserRecord, invoice: &Invoice) -> bool {

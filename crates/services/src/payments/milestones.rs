@@ -15,11 +15,13 @@ use serde_json::json;
 use store::attachments::{self, Subject};
 use store::contracts::{ContractRecord, MilestoneRecord};
 use store::invoices::Billed;
+use store::ledger;
+use store::milestone_moves::{self, MilestoneMove};
 use store::milestones::{self, MilestoneEvent};
 use store::{ConnectionTrait, files};
 
 use super::books::Books;
-use super::invoices::{Bill, issue};
+use super::invoices::{Bill, draft, ready_notices};
 use super::{Payments, changed, own_milestone, party_contract, reload_milestone};
 use crate::jobs::MarketError;
 use crate::settings;
@@ -104,6 +106,13 @@ impl Payments {
     /// Moves a milestone's money: the client funds it into escrow (charged
     /// through the provider with `payment_source`) or releases it to the
     /// freelancer; the freelancer refunds it to the client.
+    ///
+    /// A funding or refund calls the provider, so it holds the milestone's
+    /// lock from reading it until the money is booked: a second request on
+    /// the milestone waits and then finds it moved, and the provider is
+    /// never asked twice. A release asks nobody outside: it is decided from
+    /// the milestone as read and written in one go only if the milestone is
+    /// still as it was read.
     pub async fn pay(
         &self,
         user: UserId,
@@ -113,40 +122,35 @@ impl Payments {
         payment_source: Option<String>,
     ) -> Result<MilestoneRecord, MarketError> {
         let now = Utc::now();
+        if action == PaymentAction::Release {
+            let (contract, milestone) = payable(&self.db, user, contract_id, milestone_id, action, false).await?;
+            let books = self.books(&self.db, now).await?;
+            let release = release(&self.db, &books, &contract, &milestone, Some(user)).await?;
+            milestone_moves::write_alone(&self.db, &release).await?.ok_or_else(changed)?;
+            return Ok(MilestoneRecord { status: release.to, ..milestone });
+        }
         let txn = store::begin_write(&self.db).await?;
-        let contract = store::contracts::find_head(&txn, contract_id)
-            .await?
-            .filter(|c| c.is_party(user))
-            .ok_or(MarketError::NotFound("contract"))?;
-        let allowed = match action {
-            PaymentAction::Fund | PaymentAction::Release => user == contract.client_id,
-            PaymentAction::Refund => user == contract.freelancer_id,
-        };
-        if !allowed {
-            let who = if action == PaymentAction::Refund { "freelancer" } else { "client" };
-            return Err(MarketError::forbidden(
-                if who == "client" { "client_only" } else { "freelancer_only" },
-                format!("only the {who} can {action} a milestone"),
-            ));
-        }
-        let milestone = own_milestone(&txn, contract_id, milestone_id).await?;
-        if milestone.status == MilestoneStatus::Disputed {
-            return Err(MarketError::conflict("milestone_disputed", "the milestone's escrow is frozen by a dispute"));
-        }
-        let books = Books {
-            provider: self.provider.as_ref(),
-            notifier: &self.notifier,
-            settings: settings::current(&txn).await?,
-            now,
-        };
-        let status = match action {
-            PaymentAction::Fund => fund(&txn, &books, &contract, &milestone, payment_source).await?,
-            PaymentAction::Release => release(&txn, &books, &contract, &milestone, Some(user)).await?,
-            PaymentAction::Refund => refund(&txn, &books, &contract, &milestone, Some(user)).await?,
+        let (contract, milestone) = payable(&txn, user, contract_id, milestone_id, action, true).await?;
+        let books = self.books(&txn, now).await?;
+        let status = if action == PaymentAction::Fund {
+            let funding = fund(&books, &contract, &milestone, payment_source).await?;
+            milestone_moves::write(&txn, &funding).await?.ok_or_else(changed)?;
+            funding.to
+        } else {
+            refund(&txn, &books, &contract, &milestone, Some(user)).await?
         };
         txn.commit().await?;
-        // A payment changes the locked milestone's status and nothing else of it.
+        // A payment changes the milestone's status and nothing else of it.
         Ok(MilestoneRecord { status, ..milestone })
+    }
+
+    async fn books(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Books<'_>, MarketError> {
+        Ok(Books {
+            provider: self.provider.as_ref(),
+            notifier: &self.notifier,
+            settings: settings::current(db).await?,
+            now,
+        })
     }
 
     /// An admin gives a funded (or submitted, or changes-requested)
@@ -172,12 +176,7 @@ impl Payments {
                 "the milestone's escrow is frozen by a dispute; decide the dispute instead",
             ));
         }
-        let books = Books {
-            provider: self.provider.as_ref(),
-            notifier: &self.notifier,
-            settings: settings::current(&txn).await?,
-            now,
-        };
+        let books = self.books(&txn, now).await?;
         refund(&txn, &books, &contract, &milestone, Some(admin)).await?;
         let details =
             json!({"contract_id": contract.id, "amount": milestone.amount, "status_before": milestone.status});
@@ -291,85 +290,112 @@ impl Payments {
     pub async fn release_unanswered(&self, now: DateTime<Utc>) -> Result<usize, MarketError> {
         let days = settings::current(&self.db).await?.auto_release_days;
         let due = milestones::unanswered(&self.db, now - Duration::days(i64::from(days)), RELEASE_BATCH).await?;
+        let books = self.books(&self.db, now).await?;
         let mut released = 0;
         for owned in due {
-            let txn = store::begin_write(&self.db).await?;
-            let contract =
-                store::contracts::find(&txn, owned.contract_id).await?.ok_or(MarketError::NotFound("contract"))?;
-            let milestone = own_milestone(&txn, owned.contract_id, owned.milestone.id).await?;
-            let still_due = milestone.status == MilestoneStatus::Submitted
-                && milestone.submitted_at.is_some_and(|at| at <= now - Duration::days(i64::from(days)));
-            if !still_due {
-                continue;
+            let contract = store::contracts::find_head(&self.db, owned.contract_id)
+                .await?
+                .ok_or(MarketError::NotFound("contract"))?;
+            let release = release(&self.db, &books, &contract, &owned.milestone, None).await?;
+            // None: the client approved it, or another worker released it, meanwhile.
+            if milestone_moves::write_alone(&self.db, &release).await?.is_some() {
+                released += 1;
             }
-            let books = Books {
-                provider: self.provider.as_ref(),
-                notifier: &self.notifier,
-                settings: settings::current(&txn).await?,
-                now,
-            };
-            release(&txn, &books, &contract, &milestone, None).await?;
-            txn.commit().await?;
-            released += 1;
         }
         Ok(released)
     }
 }
 
-/// Charges the client and puts the milestone's money in escrow.
-async fn fund(
+/// Finds the contract and milestone a payment is asked on, and checks that
+/// `user` may make it: the client funds and releases, the freelancer
+/// refunds; a disputed milestone's escrow moves only through its dispute.
+/// With `lock`, the milestone stays locked until the transaction ends.
+async fn payable(
     db: &impl ConnectionTrait,
+    user: UserId,
+    contract_id: ContractId,
+    milestone_id: MilestoneId,
+    action: PaymentAction,
+    lock: bool,
+) -> Result<(ContractRecord, MilestoneRecord), MarketError> {
+    let contract = store::contracts::find_head(db, contract_id)
+        .await?
+        .filter(|c| c.is_party(user))
+        .ok_or(MarketError::NotFound("contract"))?;
+    let allowed = match action {
+        PaymentAction::Fund | PaymentAction::Release => user == contract.client_id,
+        PaymentAction::Refund => user == contract.freelancer_id,
+    };
+    if !allowed {
+        let who = if action == PaymentAction::Refund { "freelancer" } else { "client" };
+        return Err(MarketError::forbidden(
+            if who == "client" { "client_only" } else { "freelancer_only" },
+            format!("only the {who} can {action} a milestone"),
+        ));
+    }
+    let milestone = if lock {
+        own_milestone(db, contract_id, milestone_id).await?
+    } else {
+        let found = milestones::find(db, milestone_id).await?.filter(|m| m.contract_id == contract_id);
+        found.ok_or(MarketError::NotFound("milestone"))?.milestone
+    };
+    if milestone.status == MilestoneStatus::Disputed {
+        return Err(MarketError::conflict("milestone_disputed", "the milestone's escrow is frozen by a dispute"));
+    }
+    Ok((contract, milestone))
+}
+
+/// Charges the client and decides how the money goes into escrow.
+async fn fund(
     books: &Books<'_>,
     contract: &ContractRecord,
     milestone: &MilestoneRecord,
     source: Option<String>,
-) -> Result<MilestoneStatus, MarketError> {
+) -> Result<MilestoneMove, MarketError> {
     if contract.status != ContractStatus::Active {
         return Err(MarketError::conflict("contract_not_active", "only an active contract takes funding"));
     }
     let next = milestone.status.fund()?;
-    if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
-        return Err(changed());
-    }
     // Another card after a decline is another attempt; the same card again is a retry.
     let key = match &source {
         Some(source) => format!("fund-{}-{source}", milestone.id),
         None => format!("fund-{}", milestone.id),
     };
-    books.charge(db, contract, Some(milestone.id), milestone.amount, key, source).await?;
-    books
-        .notifier
-        .notify(db, contract.freelancer_id, NotificationKind::MilestoneFunded, payload(contract, milestone), books.now)
-        .await?;
-    Ok(next)
+    let charge = books.take_charge(contract, milestone.amount, key, source).await?;
+    Ok(MilestoneMove {
+        milestone: milestone.id,
+        from: milestone.status,
+        to: next,
+        at: books.now,
+        transaction: charge.transaction,
+        subject: ledger::Subject {
+            contract: Some(contract.id),
+            milestone: Some(milestone.id),
+            user: Some(contract.client_id),
+        },
+        receipt: Some(charge.receipt),
+        event: None,
+        notifications: vec![(
+            contract.freelancer_id,
+            NotificationKind::MilestoneFunded.as_str(),
+            payload(contract, milestone),
+        )],
+        notifications_delivered: books.notifier.stores_delivered(),
+        invoice: None,
+    })
 }
 
-/// Pays the milestone out of escrow to the freelancer and issues its
-/// invoice. `by` is the approving client, or nobody for an automatic release.
+/// Decides how the milestone is paid out of escrow to the freelancer, and
+/// its invoice. `by` is the approving client, or nobody for an automatic release.
 async fn release(
     db: &impl ConnectionTrait,
     books: &Books<'_>,
     contract: &ContractRecord,
     milestone: &MilestoneRecord,
     by: Option<UserId>,
-) -> Result<MilestoneStatus, MarketError> {
+) -> Result<MilestoneMove, MarketError> {
     let next = milestone.status.release()?;
-    if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
-        return Err(changed());
-    }
-    let freelancer_fee = books.release(db, contract, Some(milestone.id), milestone.amount, false).await?;
-    let kind = if by.is_some() { MilestoneEventKind::Released } else { MilestoneEventKind::AutoReleased };
-    milestones::add_event(db, milestone.id, by, kind, "", books.now).await?;
-    books
-        .notifier
-        .notify(
-            db,
-            contract.freelancer_id,
-            NotificationKind::MilestoneReleased,
-            payload(contract, milestone),
-            books.now,
-        )
-        .await?;
+    let (transaction, freelancer_fee) = books.payout(contract, milestone.amount, false)?;
     let charged = store::provider::charge_for_milestone(db, milestone.id).await?;
     let mut line = InvoiceLine::priced(milestone.title.clone(), milestone.amount, books.settings.fees())
         .map_err(|e| super::invalid(e.into()))?;
@@ -377,10 +403,28 @@ async fn release(
     if let Some(charged) = charged {
         line.client_fee = charged.amount.checked_sub(milestone.amount).map_err(|e| super::invalid(e.into()))?;
     }
-    let bill =
-        Bill { kind: InvoiceKind::Milestone, billed: Billed::Milestone(milestone.id), period: None, lines: vec![line] };
-    issue(db, books.notifier, contract, bill, books.now).await?;
-    Ok(next)
+    let billed = Billed::Milestone(milestone.id);
+    let bill = Bill { kind: InvoiceKind::Milestone, billed, period: None, lines: vec![line] };
+    let invoice = draft(db, contract, bill, books.now).await?;
+    let released = (contract.freelancer_id, NotificationKind::MilestoneReleased, payload(contract, milestone));
+    let notifications = std::iter::once(released)
+        .chain(ready_notices(&invoice))
+        .map(|(user, kind, payload)| (user, kind.as_str(), payload))
+        .collect();
+    let kind = if by.is_some() { MilestoneEventKind::Released } else { MilestoneEventKind::AutoReleased };
+    Ok(MilestoneMove {
+        milestone: milestone.id,
+        from: milestone.status,
+        to: next,
+        at: books.now,
+        transaction,
+        subject: ledger::Subject { contract: Some(contract.id), milestone: Some(milestone.id), user: None },
+        receipt: None,
+        event: Some((by, kind)),
+        notifications,
+        notifications_delivered: books.notifier.stores_delivered(),
+        invoice: Some((invoice, billed)),
+    })
 }
 
 /// Gives a funded milestone's money back to the client.
