@@ -13,7 +13,7 @@ use crate::Internal;
 use crate::mail::{MailSettings, NotificationMail};
 use crate::ports::{Fanout, Push};
 
-/// Most notifications one delivery round takes.
+/// Most notifications one delivery transaction takes.
 const DELIVERY_BATCH: u64 = 200;
 
 #[derive(Clone)]
@@ -30,22 +30,30 @@ impl Notifications {
 
     /// Delivers notifications stored since the last round: queues the
     /// e-mail of those their users want mailed, in the transaction that marks
-    /// them delivered, then pushes each to its user's sockets. Several
-    /// instances may run this at once; each notification goes out from one.
-    /// Answers how many went out.
+    /// them delivered, then pushes each to its user's sockets. Goes on batch
+    /// after batch until none is left, so a burst is never left for later
+    /// rounds to work off. Several instances may run this at once; each
+    /// notification goes out from one. Answers how many went out.
     pub async fn deliver_pending(&self, now: DateTime<Utc>) -> Result<usize, Internal> {
+        let mut delivered = 0;
         if !notifications::any_undelivered(&self.db).await? {
-            return Ok(0);
+            return Ok(delivered);
         }
-        let txn = store::begin_write(&self.db).await?;
-        let claimed = notifications::claim_undelivered(&txn, DELIVERY_BATCH, now).await?;
-        self.mail.queue(&txn, &claimed, now).await?;
-        txn.commit().await?;
-        let count = claimed.len();
-        for notification in claimed {
-            self.fanout.push(&[notification.user_id], Push::Notification(notification)).await;
+        loop {
+            let txn = store::begin_write(&self.db).await?;
+            let claimed = notifications::claim_undelivered(&txn, DELIVERY_BATCH, now).await?;
+            self.mail.queue(&txn, &claimed, now).await?;
+            txn.commit().await?;
+            let count = claimed.len();
+            for notification in claimed {
+                self.fanout.push(&[notification.user_id], Push::Notification(notification)).await;
+            }
+            delivered += count;
+            // A short batch: the rest is claimed by other instances, or there is no rest.
+            if count < usize::try_from(DELIVERY_BATCH).unwrap_or(usize::MAX) {
+                return Ok(delivered);
+            }
         }
-        Ok(count)
     }
 
     pub async fn list(

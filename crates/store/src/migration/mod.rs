@@ -21,6 +21,7 @@ mod m20261129_000014_disputes;
 mod m20261129_000015_job_moderation;
 mod m20261129_000016_invite_codes;
 mod m20261129_000017_posting_lookup;
+mod m20261129_000018_waiting_rows;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000015_job_moderation::Migration),
             Box::new(m20261129_000016_invite_codes::Migration),
             Box::new(m20261129_000017_posting_lookup::Migration),
+            Box::new(m20261129_000018_waiting_rows::Migration),
         ]
     }
 }
