@@ -57,6 +57,8 @@ pub async fn record(
             account_id: Set(account_id),
             currency: Set(p.amount.currency.code().to_owned()),
             amount: Set(p.amount.amount),
+            movement: Set(Some(tx.movement.as_str().to_owned())),
+            created_at: Set(Some(now)),
         }
     });
     posting::Entity::insert_many(rows).exec_without_returning(db).await?;

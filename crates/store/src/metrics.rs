@@ -10,9 +10,7 @@ use sea_orm::prelude::{Expr, Uuid};
 use sea_orm::sea_query::{Alias, ExprTrait as _, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter, QuerySelect};
 
-use crate::entity::{
-    contract, dispute, job, ledger_posting as posting, ledger_transaction as transaction, proposal, user,
-};
+use crate::entity::{contract, dispute, job, ledger_posting as posting, proposal, user};
 use crate::error::{StoreError, StoreResult};
 
 /// A half-open time range, `[from, to)`.
@@ -187,6 +185,8 @@ struct Total {
 
 /// Sum of the postings to accounts of `kind` per currency, of transactions
 /// of `movement` (any when `None`) made in `range` (all time when `None`).
+/// Postings carry their transaction's movement and time, so this reads the
+/// postings alone, through the (kind, time) index.
 pub async fn posted(
     db: &impl ConnectionTrait,
     kind: &str,
@@ -196,30 +196,21 @@ pub async fn posted(
     let backend = db.get_database_backend();
     // SUM is DECIMAL on MySQL; the cast keeps it an integer everywhere.
     let total = match backend {
-        sea_orm::DbBackend::MySql => Expr::cust("CAST(SUM(ledger_postings.amount) AS SIGNED)"),
-        _ => Expr::cust("CAST(SUM(ledger_postings.amount) AS BIGINT)"),
+        sea_orm::DbBackend::MySql => Expr::cust("CAST(SUM(amount) AS SIGNED)"),
+        _ => Expr::cust("CAST(SUM(amount) AS BIGINT)"),
     };
     let mut select = Query::select();
     select
-        .column((posting::Entity, posting::Column::Currency))
+        .column(posting::Column::Currency)
         .expr_as(total, Alias::new("total"))
         .from(posting::Entity)
-        .and_where(Expr::col((posting::Entity, posting::Column::AccountKind)).eq(kind))
-        .group_by_col((posting::Entity, posting::Column::Currency));
-    if movement.is_some() || range.is_some() {
-        select.inner_join(
-            transaction::Entity,
-            Expr::col((transaction::Entity, transaction::Column::Id))
-                .equals((posting::Entity, posting::Column::TransactionId)),
-        );
-    }
+        .and_where(posting::Column::AccountKind.eq(kind))
+        .group_by_col(posting::Column::Currency);
     if let Some(movement) = movement {
-        select.and_where(Expr::col((transaction::Entity, transaction::Column::Movement)).eq(movement));
+        select.and_where(posting::Column::Movement.eq(movement));
     }
     if let Some(range) = range {
-        select
-            .and_where(Expr::col((transaction::Entity, transaction::Column::CreatedAt)).gte(range.from))
-            .and_where(Expr::col((transaction::Entity, transaction::Column::CreatedAt)).lt(range.to));
+        select.and_where(posting::Column::CreatedAt.gte(range.from)).and_where(posting::Column::CreatedAt.lt(range.to));
     }
     let rows = Total::find_by_statement(backend.build(&select)).all(db).await?;
     Ok(rows.into_iter().map(|r| (r.currency, r.total)).collect())

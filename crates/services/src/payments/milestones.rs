@@ -293,14 +293,21 @@ impl Payments {
         let books = self.books(&self.db, now).await?;
         let mut released = 0;
         for owned in due {
-            let contract = store::contracts::find_head(&self.db, owned.contract_id)
-                .await?
-                .ok_or(MarketError::NotFound("contract"))?;
-            let release = release(&self.db, &books, &contract, &owned.milestone, None).await?;
-            // None: the client approved it, or another worker released it, meanwhile.
-            if milestone_moves::write_alone(&self.db, &release).await?.is_some() {
-                released += 1;
+            // Under the milestone's lock, checked again: the client may have
+            // approved it, or asked for changes that were handed in since.
+            let txn = store::begin_write(&self.db).await?;
+            let milestone = own_milestone(&txn, owned.contract_id, owned.milestone.id).await?;
+            let still_due = milestone.status == MilestoneStatus::Submitted
+                && milestone.submitted_at.is_some_and(|at| at <= now - Duration::days(i64::from(days)));
+            if !still_due {
+                continue;
             }
+            let contract =
+                store::contracts::find_head(&txn, owned.contract_id).await?.ok_or(MarketError::NotFound("contract"))?;
+            let release = release(&txn, &books, &contract, &milestone, None).await?;
+            milestone_moves::write(&txn, &release).await?.ok_or_else(changed)?;
+            txn.commit().await?;
+            released += 1;
         }
         Ok(released)
     }

@@ -10,6 +10,9 @@ pub struct Model {
     pub account_id: Uuid,
     pub currency: String,
     pub amount: i64,
+    /// The transaction's movement and time, copied for the platform's figures.
+    pub movement: Option<String>,
+    pub created_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

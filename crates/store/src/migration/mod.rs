@@ -22,6 +22,7 @@ mod m20261129_000015_job_moderation;
 mod m20261129_000016_invite_codes;
 mod m20261129_000017_posting_lookup;
 mod m20261129_000018_waiting_rows;
+mod m20261129_000019_posting_time;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000016_invite_codes::Migration),
             Box::new(m20261129_000017_posting_lookup::Migration),
             Box::new(m20261129_000018_waiting_rows::Migration),
+            Box::new(m20261129_000019_posting_time::Migration),
         ]
     }
 }

@@ -15,8 +15,8 @@ WITH moved AS (
     SELECT $5, $6, $7, $8, $9, $4 FROM moved
     RETURNING id
 ), posted AS (
-    INSERT INTO ledger_postings (id, transaction_id, account_kind, account_id, currency, amount)
-    SELECT p.id, booked.id, p.account_kind, p.account_id, p.currency, p.amount
+    INSERT INTO ledger_postings (id, transaction_id, account_kind, account_id, currency, amount, movement, created_at)
+    SELECT p.id, booked.id, p.account_kind, p.account_id, p.currency, p.amount, $6, $4
     FROM booked, jsonb_to_recordset($10::jsonb)
         AS p(id uuid, account_kind text, account_id uuid, currency text, amount bigint)
 ), balanced AS (
