@@ -1,7 +1,7 @@
 //! Invoices as issued: numbered without gaps within each year, stored whole
 //! and never rewritten.
 
-use domain::invoice::{Invoice, invoice_number};
+use domain::invoice::{Invoice, invoice_number, numbering_year};
 use domain::pagination::{Page, PageRequest};
 use domain::{ContractId, InvoiceId, JobId, MilestoneId, UserId};
 use sea_orm::prelude::Expr;
@@ -18,7 +18,7 @@ use crate::error::{StoreError, StoreResult};
 /// transaction ends, so numbers are handed out one at a time and a rolled
 /// back transaction gives its number back: there are no gaps. Take it as
 /// late in the transaction as possible, since it queues every issuer.
-pub async fn next_number(db: &impl ConnectionTrait, year: i32) -> StoreResult<String> {
+async fn next_number(db: &impl ConnectionTrait, year: i32) -> StoreResult<String> {
     let last = match count_up(db, year).await? {
         Some(last) => last,
         // The year's first invoice creates its counter; every later one only counts up.
@@ -55,9 +55,17 @@ pub enum Billed {
     HourlyWeek(uuid::Uuid),
 }
 
-/// Stores an issued invoice. A second invoice for the same milestone or
-/// week fails with [`StoreError::Duplicate`].
-pub async fn insert(db: &impl ConnectionTrait, invoice: &Invoice, billed: Billed) -> StoreResult<()> {
+/// Numbers `invoice` (in the year it is issued, whatever number it carries)
+/// and stores it; answers the number. Call it last in the transaction: see
+/// [`next_number`]. A second invoice for the same milestone or week fails
+/// with [`StoreError::Duplicate`].
+pub async fn issue(db: &impl ConnectionTrait, invoice: &Invoice, billed: Billed) -> StoreResult<String> {
+    let number = next_number(db, numbering_year(invoice.issued_at)).await?;
+    insert(db, &Invoice { number: number.clone(), ..invoice.clone() }, billed).await?;
+    Ok(number)
+}
+
+async fn insert(db: &impl ConnectionTrait, invoice: &Invoice, billed: Billed) -> StoreResult<()> {
     let (milestone, week) = match billed {
         Billed::Milestone(id) => (Some(id.into_uuid()), None),
         Billed::HourlyWeek(id) => (None, Some(id)),

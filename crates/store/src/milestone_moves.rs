@@ -16,7 +16,7 @@ mod postgres;
 
 use chrono::{DateTime, Utc};
 use domain::contract::{MilestoneEventKind, MilestoneStatus};
-use domain::invoice::{Invoice, numbering_year};
+use domain::invoice::Invoice;
 use domain::ledger::Transaction;
 use domain::{MilestoneId, Money, UserId};
 use sea_orm::prelude::Uuid;
@@ -106,10 +106,7 @@ async fn write_stepwise(db: &impl ConnectionTrait, mv: &MilestoneMove) -> StoreR
     notifications::insert(db, &mv.notifications, mv.at, mv.notifications_delivered).await?;
     let mut invoice_number = None;
     if let Some((invoice, billed)) = &mv.invoice {
-        let numbered =
-            Invoice { number: invoices::next_number(db, numbering_year(invoice.issued_at)).await?, ..invoice.clone() };
-        invoices::insert(db, &numbered, *billed).await?;
-        invoice_number = Some(numbered.number);
+        invoice_number = Some(invoices::issue(db, invoice, *billed).await?);
     }
     Ok(Some(Moved { transaction, invoice_number }))
 }

@@ -2,7 +2,7 @@
 //! contract's parties and admins.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::invoice::{Invoice, InvoiceKind, InvoiceLine, InvoiceParty, InvoiceTotals, numbering_year};
+use domain::invoice::{Invoice, InvoiceKind, InvoiceLine, InvoiceParty, InvoiceTotals};
 use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::{ContractId, InvoiceId, JobId, UserId};
@@ -37,8 +37,7 @@ pub(super) async fn issue(
     let billed = bill.billed;
     let mut invoice = draft(db, contract, bill, now).await?;
     notifier.notify_all(db, ready_notices(&invoice), now).await?;
-    invoice.number = invoices::next_number(db, numbering_year(now)).await?;
-    invoices::insert(db, &invoice, billed).await?;
+    invoice.number = invoices::issue(db, &invoice, billed).await?;
     Ok(invoice)
 }
 
