@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use sea_orm::sqlx::Executor as _;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, SqliteTransactionMode,
@@ -52,6 +53,17 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<Db, DbErr> {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
+        })
+        // Every transaction here is written for READ COMMITTED, PostgreSQL's
+        // default; MariaDB's REPEATABLE READ adds gap locks, with which a
+        // delivery round claiming waiting notifications deadlocks against a
+        // request inserting the next one (and the request fails).
+        .map_sqlx_mysql_pool_opts(|pool| {
+            pool.after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED").await.map(|_| ())
+                })
+            })
         });
     Database::connect(options).await
 }
