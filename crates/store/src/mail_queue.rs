@@ -1,17 +1,17 @@
 //! The mail queue: every e-mail is a row first, written in the transaction
 //! of what caused it, and sent by whichever sender claims it.
 //!
-//! Claiming is a lease rather than a lock held across the send: a sender
-//! sets `locked_until` with an UPDATE that only matches a row nobody holds,
-//! and only the sender whose UPDATE changed the row sends it. That works the
-//! same on SQLite, PostgreSQL and MariaDB, keeps no transaction open while
-//! an SMTP server takes its time, and frees the mail of a sender that died
-//! once its lease runs out.
+//! Claiming is a lease rather than a lock held across the send: in a short
+//! transaction a sender takes due rows nobody holds (`SKIP LOCKED` on
+//! PostgreSQL and MariaDB; SQLite has one writer at a time) and sets their
+//! `locked_until`. No transaction stays open while an SMTP server takes its
+//! time, and the mail of a sender that died is free again once its lease
+//! runs out.
 
 use chrono::{DateTime, Utc};
 use domain::MailId;
 use sea_orm::prelude::Expr;
-use sea_orm::sea_query::Condition;
+use sea_orm::sea_query::{Condition, LockBehavior, LockType};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::entity::mail_queue;
@@ -41,7 +41,22 @@ pub struct QueuedMail {
 
 pub async fn enqueue(db: &impl ConnectionTrait, mail: NewMail, now: DateTime<Utc>) -> StoreResult<MailId> {
     let id = MailId::new();
-    mail_queue::Entity::insert(mail_queue::ActiveModel {
+    mail_queue::Entity::insert(row(id, mail, now)).exec_without_returning(db).await?;
+    Ok(id)
+}
+
+/// Queues several mails with one statement.
+pub async fn enqueue_all(db: &impl ConnectionTrait, mails: Vec<NewMail>, now: DateTime<Utc>) -> StoreResult<()> {
+    if mails.is_empty() {
+        return Ok(());
+    }
+    let rows = mails.into_iter().map(|mail| row(MailId::new(), mail, now));
+    mail_queue::Entity::insert_many(rows).exec_without_returning(db).await?;
+    Ok(())
+}
+
+fn row(id: MailId, mail: NewMail, now: DateTime<Utc>) -> mail_queue::ActiveModel {
+    mail_queue::ActiveModel {
         id: Set(id.into_uuid()),
         to_address: Set(mail.to),
         subject: Set(mail.subject),
@@ -55,10 +70,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: NewMail, now: DateTime<Utc
         last_error: Set(None),
         sent_at: Set(None),
         created_at: Set(now),
-    })
-    .exec_without_returning(db)
-    .await?;
-    Ok(id)
+    }
 }
 
 /// Unsent, due, not given up and held by no live lease.
@@ -75,7 +87,9 @@ fn claimable(now: DateTime<Utc>, max_attempts: u32) -> Condition {
 }
 
 /// Leases up to `limit` due mails until `lease_until`, oldest due first.
-/// A mail another sender claims at the same moment goes to one of them only.
+/// Run it in a write transaction: the rows stay locked until it commits and
+/// other senders skip them, so a mail two senders look at together goes to
+/// one of them only.
 pub async fn claim_due(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
@@ -87,39 +101,43 @@ pub async fn claim_due(
         .filter(claimable(now, max_attempts))
         .order_by_asc(mail_queue::Column::NextAttemptAt)
         .limit(limit)
+        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
         .all(db)
         .await?;
-    let mut claimed = Vec::with_capacity(candidates.len());
-    for m in candidates {
-        let leased = mail_queue::Entity::update_many()
-            .col_expr(mail_queue::Column::LockedUntil, Expr::value(lease_until))
-            .filter(mail_queue::Column::Id.eq(m.id))
-            .filter(claimable(now, max_attempts))
-            .exec(db)
-            .await?;
-        if leased.rows_affected == 1 {
-            claimed.push(QueuedMail {
-                id: m.id.into(),
-                attempts: u32::try_from(m.attempts).unwrap_or_default(),
-                mail: NewMail {
-                    to: m.to_address,
-                    subject: m.subject,
-                    text: m.text_body,
-                    html: m.html_body,
-                    kind: m.kind,
-                    unsubscribe_url: m.unsubscribe_url,
-                },
-            });
-        }
+    if candidates.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(claimed)
+    mail_queue::Entity::update_many()
+        .col_expr(mail_queue::Column::LockedUntil, Expr::value(lease_until))
+        .filter(mail_queue::Column::Id.is_in(candidates.iter().map(|m| m.id)))
+        .exec(db)
+        .await?;
+    Ok(candidates
+        .into_iter()
+        .map(|m| QueuedMail {
+            id: m.id.into(),
+            attempts: u32::try_from(m.attempts).unwrap_or_default(),
+            mail: NewMail {
+                to: m.to_address,
+                subject: m.subject,
+                text: m.text_body,
+                html: m.html_body,
+                kind: m.kind,
+                unsubscribe_url: m.unsubscribe_url,
+            },
+        })
+        .collect())
 }
 
-pub async fn mark_sent(db: &impl ConnectionTrait, id: MailId, now: DateTime<Utc>) -> StoreResult<()> {
+/// Records mails as sent and releases their leases.
+pub async fn mark_sent(db: &impl ConnectionTrait, ids: &[MailId], now: DateTime<Utc>) -> StoreResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
     mail_queue::Entity::update_many()
         .col_expr(mail_queue::Column::SentAt, Expr::value(now))
         .col_expr(mail_queue::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .filter(mail_queue::Column::Id.eq(id.into_uuid()))
+        .filter(mail_queue::Column::Id.is_in(ids.iter().map(|id| id.into_uuid())))
         .exec(db)
         .await?;
     Ok(())

@@ -12,6 +12,7 @@ pub mod unsubscribe;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use domain::MailId;
 use domain::mail::{MAX_ATTEMPTS, retry_delay};
 use secrecy::SecretString;
 use store::Db;
@@ -22,19 +23,18 @@ pub(crate) use notification::NotificationMail;
 use crate::Internal;
 use crate::ports::{MailError, Mailer, OutgoingMail};
 
-/// How many mails a sender claims at once.
-const BATCH: u64 = 10;
+/// How many mails a sender claims, and sends side by side, at once.
+const BATCH: u64 = 20;
 
 /// The longest one mail may take to send; a slower try counts as failed.
 const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// How long a claimed mail stays with its sender: long enough for the whole
-/// batch to time out one mail after another, so that a mail is only taken
-/// over from a sender that died, never from one still working through it.
+/// How long a claimed mail stays with its sender: the batch's sends, made
+/// together, have each timed out well before, so a mail is only taken over
+/// from a sender that died, never from one still working through it.
 fn lease() -> Duration {
-    let batch = i64::try_from(BATCH).unwrap_or(i64::MAX);
-    let per_mail = i64::try_from(SEND_TIMEOUT.as_secs()).unwrap_or(i64::MAX);
-    Duration::seconds(batch.saturating_add(1).saturating_mul(per_mail))
+    let per_send = i64::try_from(SEND_TIMEOUT.as_secs()).unwrap_or(i64::MAX);
+    Duration::seconds(per_send.saturating_mul(2))
 }
 
 /// What the mails about notifications need to know.
@@ -53,6 +53,14 @@ pub struct Delivery {
     pub sent: usize,
     /// Tries that failed; those mails wait for their next try.
     pub failed: usize,
+}
+
+/// A mail handed to the mailer: what recording the outcome needs.
+struct Tried {
+    id: MailId,
+    to: String,
+    /// Tries that failed before this one.
+    attempts: u32,
 }
 
 /// The sender: takes due mail off the queue and hands it to the mailer.
@@ -76,24 +84,34 @@ impl Mail {
         let mut delivery = Delivery::default();
         loop {
             // A batch smaller than asked for may only mean that other senders
-            // won some of it, so the queue is done only when nothing is won.
-            let claimed = mail_queue::claim_due(&self.db, now, now + lease(), MAX_ATTEMPTS, BATCH).await?;
+            // hold some of it, so the queue is done only when nothing is won.
+            let txn = store::begin_write(&self.db).await?;
+            let claimed = mail_queue::claim_due(&txn, now, now + lease(), MAX_ATTEMPTS, BATCH).await?;
+            txn.commit().await?;
             if claimed.is_empty() {
                 return Ok(delivery);
             }
-            for queued in claimed {
-                if self.send(queued, now).await? {
-                    delivery.sent += 1;
-                } else {
-                    delivery.failed += 1;
+            // Sent side by side: each send mostly waits on the mail server.
+            let tries = futures::future::join_all(claimed.into_iter().map(|queued| self.send(queued))).await;
+            let mut sent = Vec::with_capacity(tries.len());
+            for (tried, outcome) in tries {
+                match outcome {
+                    Ok(()) => sent.push(tried.id),
+                    Err(err) => {
+                        self.record_failure(&tried, &err, now).await?;
+                        delivery.failed += 1;
+                    }
                 }
             }
+            mail_queue::mark_sent(&self.db, &sent, now).await?;
+            delivery.sent += sent.len();
         }
     }
 
-    /// Sends one claimed mail and records the outcome; true when it went out.
-    async fn send(&self, queued: QueuedMail, now: DateTime<Utc>) -> Result<bool, Internal> {
+    /// Hands one claimed mail to the mailer, giving up after [`SEND_TIMEOUT`].
+    async fn send(&self, queued: QueuedMail) -> (Tried, Result<(), MailError>) {
         let QueuedMail { id, mail, attempts } = queued;
+        let tried = Tried { id, to: mail.to.clone(), attempts };
         let outgoing = OutgoingMail {
             id,
             to: mail.to,
@@ -102,28 +120,26 @@ impl Mail {
             html: mail.html,
             unsubscribe_url: mail.unsubscribe_url,
         };
-        let to = outgoing.to.clone();
-        let sent = match tokio::time::timeout(SEND_TIMEOUT, self.mailer.send(outgoing)).await {
+        let outcome = match tokio::time::timeout(SEND_TIMEOUT, self.mailer.send(outgoing)).await {
             Ok(sent) => sent,
             Err(_) => Err(MailError(format!("no answer within {} s", SEND_TIMEOUT.as_secs()))),
         };
-        match sent {
-            Ok(()) => {
-                mail_queue::mark_sent(&self.db, id, now).await?;
-                Ok(true)
+        (tried, outcome)
+    }
+
+    /// Records a failed try: the mail waits longer each time for the next,
+    /// and is given up after [`MAX_ATTEMPTS`].
+    async fn record_failure(&self, tried: &Tried, err: &MailError, now: DateTime<Utc>) -> Result<(), Internal> {
+        let (id, to) = (tried.id, &tried.to);
+        let attempts = tried.attempts + 1;
+        let retry_at = retry_delay(attempts).map(|wait| now + wait);
+        mail_queue::mark_failed(&self.db, id, attempts, &err.to_string(), retry_at).await?;
+        match retry_at {
+            Some(at) => {
+                tracing::warn!(mail_id = %id, %to, attempts, retry_at = %at, error = %err, "e-mail not sent; will retry")
             }
-            Err(err) => {
-                let attempts = attempts + 1;
-                let retry_at = retry_delay(attempts).map(|wait| now + wait);
-                mail_queue::mark_failed(&self.db, id, attempts, &err.to_string(), retry_at).await?;
-                match retry_at {
-                    Some(at) => {
-                        tracing::warn!(mail_id = %id, %to, attempts, retry_at = %at, error = %err, "e-mail not sent; will retry")
-                    }
-                    None => tracing::error!(mail_id = %id, %to, attempts, error = %err, "e-mail not sent; giving up"),
-                }
-                Ok(false)
-            }
+            None => tracing::error!(mail_id = %id, %to, attempts, error = %err, "e-mail not sent; giving up"),
         }
+        Ok(())
     }
 }

@@ -62,12 +62,14 @@ impl NotificationMail {
         }
         let recipients: HashMap<UserId, UserRecord> =
             users::find_many(db, &users).await?.into_iter().map(|u| (u.id, u)).collect();
-        for (notification, kind) in wanted {
-            if let Some(recipient) = recipients.get(&notification.user_id) {
-                mail_queue::enqueue(db, self.render(recipient, kind, &notification.payload), now).await?;
-            }
-        }
-        Ok(())
+        let mails = wanted
+            .into_iter()
+            .filter_map(|(notification, kind)| {
+                let recipient = recipients.get(&notification.user_id)?;
+                Some(self.render(recipient, kind, &notification.payload))
+            })
+            .collect();
+        Ok(mail_queue::enqueue_all(db, mails, now).await?)
     }
 
     fn render(&self, recipient: &UserRecord, kind: NotificationKind, payload: &Value) -> NewMail {

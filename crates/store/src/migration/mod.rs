@@ -23,6 +23,7 @@ mod m20261129_000016_invite_codes;
 mod m20261129_000017_posting_lookup;
 mod m20261129_000018_waiting_rows;
 mod m20261129_000019_posting_time;
+mod m20261129_000020_mail_bodies_aside;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000017_posting_lookup::Migration),
             Box::new(m20261129_000018_waiting_rows::Migration),
             Box::new(m20261129_000019_posting_time::Migration),
+            Box::new(m20261129_000020_mail_bodies_aside::Migration),
         ]
     }
 }
