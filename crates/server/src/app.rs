@@ -64,6 +64,7 @@ impl App {
             }
         });
         let pushes = tokio::spawn(deliver_notifications(self.services.clone()));
+        let views = tokio::spawn(count_profile_views(self.services.clone()));
         let worker =
             self.worker.then(|| tokio::spawn(crate::worker::run(self.services.clone(), std::future::pending())));
         let mail_sender =
@@ -72,6 +73,9 @@ impl App {
         let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
         housekeeping.abort();
         pushes.abort();
+        views.abort();
+        // The views counted since the last round are written before leaving.
+        flush_profile_views(&self.services).await;
         for task in [worker, mail_sender].into_iter().flatten() {
             task.abort();
         }
@@ -93,6 +97,24 @@ async fn deliver_notifications(services: Services) {
         if let Err(err) = services.notifications.deliver_pending(chrono::Utc::now()).await {
             tracing::warn!(error = %err, "notification delivery round failed");
         }
+    }
+}
+
+/// How often the profile views this instance counted are written.
+const COUNT_VIEWS_EVERY: Duration = Duration::from_secs(1);
+
+async fn count_profile_views(services: Services) {
+    let mut tick = tokio::time::interval(COUNT_VIEWS_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        flush_profile_views(&services).await;
+    }
+}
+
+async fn flush_profile_views(services: &Services) {
+    if let Err(err) = services.profile_views.flush().await {
+        tracing::warn!(error = %err, "profile views not counted");
     }
 }
 

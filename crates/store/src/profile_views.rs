@@ -19,22 +19,36 @@ pub enum Viewer {
     Anonymous(Uuid),
 }
 
-/// Counts a view unless this viewer already viewed the profile that day.
-pub async fn record(db: &impl ConnectionTrait, profile: UserId, viewer: Viewer, now: DateTime<Utc>) -> StoreResult<()> {
-    let (viewer_id, anonymous) = match viewer {
-        Viewer::User(user) => (user.into_uuid(), false),
-        Viewer::Anonymous(key) => (key, true),
-    };
-    let row = view::ActiveModel {
-        profile_user_id: Set(profile.into_uuid()),
-        day: Set(now.date_naive()),
-        viewer_id: Set(viewer_id),
-        anonymous: Set(anonymous),
-        created_at: Set(now),
-    };
+/// One view of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    pub profile: UserId,
+    pub viewer: Viewer,
+    pub at: DateTime<Utc>,
+}
+
+/// Counts views, with one statement; a view of a profile by a viewer who
+/// already viewed it that day is left out.
+pub async fn record_all(db: &impl ConnectionTrait, views: &[View]) -> StoreResult<()> {
+    if views.is_empty() {
+        return Ok(());
+    }
+    let rows = views.iter().map(|v| {
+        let (viewer_id, anonymous) = match v.viewer {
+            Viewer::User(user) => (user.into_uuid(), false),
+            Viewer::Anonymous(key) => (key, true),
+        };
+        view::ActiveModel {
+            profile_user_id: Set(v.profile.into_uuid()),
+            day: Set(v.at.date_naive()),
+            viewer_id: Set(viewer_id),
+            anonymous: Set(anonymous),
+            created_at: Set(v.at),
+        }
+    });
     let key = [view::Column::ProfileUserId, view::Column::Day, view::Column::ViewerId];
     let keep = OnConflict::columns(key).do_nothing_on([view::Column::ProfileUserId]).to_owned();
-    view::Entity::insert(row).on_conflict(keep).exec_without_returning(db).await?;
+    view::Entity::insert_many(rows).on_conflict(keep).exec_without_returning(db).await?;
     Ok(())
 }
 

@@ -266,9 +266,6 @@ async fn public_profile(
     }
     let profile = state.services.profiles.get_public(id).await?;
     let viewer = viewer.map(|v| v.user.id);
-    // A view that cannot be counted must not cost the visitor the profile.
-    if let Err(err) = state.services.profile_views.record(id, viewer, address, Utc::now()).await {
-        tracing::warn!(error = %err, "profile view not counted");
-    }
+    state.services.profile_views.record(id, viewer, address, Utc::now());
     Ok(Json(ProfileRecord::clone(&profile).into()))
 }
