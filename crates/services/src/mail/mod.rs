@@ -93,18 +93,18 @@ impl Mail {
             }
             // Sent side by side: each send mostly waits on the mail server.
             let tries = futures::future::join_all(claimed.into_iter().map(|queued| self.send(queued))).await;
-            let mut sent = Vec::with_capacity(tries.len());
-            for (tried, outcome) in tries {
-                match outcome {
-                    Ok(()) => sent.push(tried.id),
-                    Err(err) => {
-                        self.record_failure(&tried, &err, now).await?;
-                        delivery.failed += 1;
-                    }
-                }
-            }
+            let (sent, failed): (Vec<_>, Vec<_>) = tries.into_iter().partition(|(_, outcome)| outcome.is_ok());
+            // What went out is recorded first: a failure to record a failed
+            // try must not send the others again when their lease runs out.
+            let sent: Vec<MailId> = sent.into_iter().map(|(tried, _)| tried.id).collect();
             mail_queue::mark_sent(&self.db, &sent, now).await?;
             delivery.sent += sent.len();
+            for (tried, outcome) in failed {
+                if let Err(err) = outcome {
+                    self.record_failure(&tried, &err, now).await?;
+                    delivery.failed += 1;
+                }
+            }
         }
     }
 
