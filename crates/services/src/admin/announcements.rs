@@ -8,7 +8,6 @@ use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::trust::Audience;
 use serde_json::json;
-use store::TransactionTrait;
 use store::announcements::{self, AnnouncementRecord};
 use uuid::Uuid;
 
@@ -42,7 +41,7 @@ impl Admin {
             created_at: now,
             finished_at: None,
         };
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         announcements::insert(&txn, &record).await?;
         let details = json!({"audience": audience, "title": record.title, "recipients": recipients});
         let action = Action {

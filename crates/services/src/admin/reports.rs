@@ -6,7 +6,6 @@ use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::trust::ReportStatus;
 use serde_json::json;
-use store::TransactionTrait;
 use store::reports::{self, ReportRecord};
 use uuid::Uuid;
 
@@ -37,7 +36,7 @@ impl Admin {
         }
         let report = reports::find(&self.db, id).await?.ok_or(MarketError::NotFound("report"))?;
         let now = Utc::now();
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         if !reports::handle(&txn, id, outcome, admin, now).await? {
             return Err(MarketError::conflict("report_handled", "this report was already handled"));
         }

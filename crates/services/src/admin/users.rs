@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use domain::UserId;
 use domain::pagination::{Page, PageRequest};
 use serde_json::json;
+use store::sessions;
 use store::users::{self, UserQuery, UserRecord};
-use store::{TransactionTrait, sessions};
 
 use super::{Action, Admin, audit};
 use crate::jobs::MarketError;
@@ -66,7 +66,7 @@ impl Admin {
             ),
         };
         let locks_out = suspended_until.is_some() || banned_at.is_some();
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         users::set_standing(&txn, id, suspended_until, banned_at, locks_out.then_some(reason.as_str()), now).await?;
         if locks_out {
             sessions::revoke_all(&txn, id, now).await?;

@@ -8,9 +8,9 @@ use domain::pagination::{Page, PageRequest};
 use domain::social::{FriendshipError, FriendshipStatus};
 use domain::{FriendshipId, UserId};
 use serde_json::json;
+use store::StoreError;
 use store::friendships::{self, FriendshipRecord};
 use store::users::UserRecord;
-use store::{StoreError, TransactionTrait};
 
 use super::{Social, users_in_order, visible_user};
 use crate::jobs::MarketError;
@@ -176,7 +176,7 @@ impl Social {
     }
 
     async fn end(&self, friendship: FriendshipRecord, from: FriendshipStatus) -> Result<FriendshipRecord, MarketError> {
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         if !friendships::remove(&txn, friendship.id, from).await? {
             return Err(refused(FriendshipError::NotPending));
         }

@@ -5,9 +5,9 @@ use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::{RecommendationId, UserId};
 use serde_json::json;
+use store::friendships;
 use store::recommendations::{self, RecommendationRecord};
 use store::users::UserRecord;
-use store::{TransactionTrait, friendships};
 
 use super::{Social, users_in_order, visible_user};
 use crate::jobs::MarketError;
@@ -61,7 +61,7 @@ impl Social {
             note,
             created_at: Utc::now(),
         };
-        let txn = self.db.begin().await?;
+        let txn = store::begin_write(&self.db).await?;
         recommendations::insert(&txn, &record).await?;
         let payload = json!({"recommendation_id": record.id, "from_user_id": from, "freelancer_id": freelancer,
             "freelancer_name": freelancer_user.name});

@@ -6,10 +6,10 @@ use domain::notification::NotificationKind;
 use domain::pagination::{Page, PageRequest};
 use domain::{JobId, JobShareId, UserId};
 use serde_json::json;
+use store::friendships;
 use store::job_shares::{self, JobShareRecord};
 use store::jobs::JobRecord;
 use store::users::UserRecord;
-use store::{TransactionTrait, friendships};
 
 use super::{Social, users_in_order};
 use crate::jobs::MarketError;
@@ -67,7 +67,7 @@ impl Social {
                 created_at: now,
             };
             // One transaction per friend: a share already made stays as it was.
-            let txn = self.db.begin().await?;
+            let txn = store::begin_write(&self.db).await?;
             if job_shares::exists(&txn, job_id, from, to).await? || !job_shares::insert(&txn, &share).await? {
                 continue;
             }
