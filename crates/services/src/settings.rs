@@ -4,16 +4,22 @@
 use chrono::Utc;
 use domain::ValidationError;
 use domain::settings::PlatformSettings;
+use store::settings::Stored;
 use store::{ConnectionTrait, Db, StoreError};
 
 use crate::Internal;
 
 /// The settings in force: stored values over the defaults.
 pub async fn current(db: &impl ConnectionTrait) -> Result<PlatformSettings, StoreError> {
+    in_force(&store::settings::load(db).await?)
+}
+
+/// The settings in force given the `stored` ones, read by the caller.
+pub fn in_force(stored: &Stored) -> Result<PlatformSettings, StoreError> {
     let mut document = serde_json::to_value(PlatformSettings::default())
         .map_err(|e| StoreError::Corrupt(format!("default settings: {e}")))?;
     if let Some(fields) = document.as_object_mut() {
-        fields.extend(store::settings::load(db).await?);
+        fields.extend(stored.iter().map(|(name, value)| (name.clone(), value.clone())));
     }
     serde_json::from_value(document).map_err(|e| StoreError::Corrupt(format!("platform settings: {e}")))
 }

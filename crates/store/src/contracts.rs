@@ -168,7 +168,12 @@ pub async fn find(db: &impl ConnectionTrait, id: ContractId) -> StoreResult<Opti
 /// movement on one milestone, which locks and reads that one itself.
 pub async fn find_head(db: &impl ConnectionTrait, id: ContractId) -> StoreResult<Option<ContractRecord>> {
     let Some(model) = contract::Entity::find_by_id(id.into_uuid()).one(db).await? else { return Ok(None) };
-    record(model, Vec::new()).map(Some)
+    head(model).map(Some)
+}
+
+/// A contract row as a record without its milestones.
+pub(crate) fn head(model: contract::Model) -> StoreResult<ContractRecord> {
+    record(model, Vec::new())
 }
 
 /// Contracts the user is a party of, newest first, with milestones.

@@ -40,6 +40,7 @@ pub mod milestone_moves;
 pub mod milestones;
 pub mod notification_preferences;
 pub mod notifications;
+pub mod payables;
 pub mod profile_views;
 pub mod profiles;
 pub mod proposals;

@@ -7,8 +7,11 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use crate::entity::platform_setting as setting;
 use crate::error::StoreResult;
 
-/// Every stored setting as a JSON object by name; missing ones are absent.
-pub async fn load(db: &impl ConnectionTrait) -> StoreResult<serde_json::Map<String, serde_json::Value>> {
+/// Stored settings by name, each as its JSON value.
+pub type Stored = serde_json::Map<String, serde_json::Value>;
+
+/// Every stored setting; missing ones are absent.
+pub async fn load(db: &impl ConnectionTrait) -> StoreResult<Stored> {
     let rows = setting::Entity::find().all(db).await?;
     let mut settings = serde_json::Map::new();
     for row in rows {

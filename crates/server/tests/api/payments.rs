@@ -207,3 +207,41 @@ async fn unfunded_milestones_are_edited_or_removed_and_funded_ones_stay() {
     assert_eq!(now["milestones"].as_array().map(Vec::len), Some(1));
     app.assert_books_balance().await;
 }
+
+#[tokio::test]
+async fn a_payment_takes_the_fees_in_force_and_its_invoice_names_both_parties() {
+    let app = TestApp::spawn().await;
+    let (client, freelancer, contract) = app.fixed_contract().await;
+    for (user, name) in [(&client, "Ada Client"), (&freelancer, "Bo Freelancer")] {
+        let res = app.put("/api/users/profile", json!({"name": name}), &user.access).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let mut settings = app.services.settings.get().await.expect("settings");
+    (settings.client_fee_bps, settings.freelancer_fee_bps) = (300, 1_200);
+    app.services.settings.set(settings).await.expect("saved");
+    let path = format!("/api/contracts/{}/payment", id(&contract));
+    let design = &contract["milestones"][0];
+
+    assert_eq!(app.post(&path, pay(design, "fund"), Some(&client.access)).await.status(), StatusCode::OK);
+    // The fees change again between funding and release: the client paid
+    // the fee of the funding, the freelancer pays the one of the release.
+    let mut settings = app.services.settings.get().await.expect("settings");
+    (settings.client_fee_bps, settings.freelancer_fee_bps) = (800, 1_500);
+    app.services.settings.set(settings).await.expect("saved");
+    assert_eq!(app.post(&path, pay(design, "release"), Some(&client.access)).await.status(), StatusCode::OK);
+    app.assert_books_balance().await;
+
+    let invoice = app
+        .json(&format!("/api/jobs/{}/invoice", contract["job_id"].as_str().expect("job")), Some(&client.access))
+        .await;
+    assert_eq!(
+        (&invoice["client"]["name"], &invoice["freelancer"]["name"]),
+        (&json!("Ada Client"), &json!("Bo Freelancer"))
+    );
+    assert_eq!(invoice["lines"][0]["client_fee"], usd(600));
+    assert_eq!(invoice["lines"][0]["freelancer_fee"], usd(3_000));
+    assert_eq!(invoice["totals"]["client_total"], usd(20_600));
+    assert_eq!(invoice["totals"]["freelancer_net"], usd(17_000));
+    let balance = app.json("/api/balance", Some(&freelancer.access)).await;
+    assert_eq!(balance["available"], json!([usd(17_000)]));
+}

@@ -35,25 +35,30 @@ pub(super) async fn issue(
     now: DateTime<Utc>,
 ) -> Result<Invoice, MarketError> {
     let billed = bill.billed;
-    let mut invoice = draft(db, contract, bill, now).await?;
+    let mut invoice = draft(contract, parties(db, contract).await?, bill, now)?;
     notifier.notify_all(db, ready_notices(&invoice), now).await?;
     invoice.number = invoices::issue(db, &invoice, billed).await?;
     Ok(invoice)
 }
 
-/// The invoice for `bill`, complete but for its number, which is taken
-/// when it is stored.
-pub(super) async fn draft(
-    db: &impl ConnectionTrait,
-    contract: &ContractRecord,
-    bill: Bill,
-    now: DateTime<Utc>,
-) -> Result<Invoice, MarketError> {
+/// The contract's client and freelancer as an invoice names them.
+async fn parties(db: &impl ConnectionTrait, contract: &ContractRecord) -> Result<[InvoiceParty; 2], MarketError> {
     let people = users::find_many(db, &[contract.client_id, contract.freelancer_id]).await?;
     let party = |id: UserId| InvoiceParty {
         id,
         name: people.iter().find(|u| u.id == id).map_or_else(String::new, |u| u.name.clone()),
     };
+    Ok([party(contract.client_id), party(contract.freelancer_id)])
+}
+
+/// The invoice for `bill` between `client` and `freelancer`, complete but
+/// for its number, which is taken when it is stored.
+pub(super) fn draft(
+    contract: &ContractRecord,
+    [client, freelancer]: [InvoiceParty; 2],
+    bill: Bill,
+    now: DateTime<Utc>,
+) -> Result<Invoice, MarketError> {
     let currency = bill.lines.first().map(|l| l.amount.currency).ok_or(MarketError::NotFound("invoice line"))?;
     let totals = InvoiceTotals::of(&bill.lines, currency).map_err(|e| super::invalid(e.into()))?;
     Ok(Invoice {
@@ -64,8 +69,8 @@ pub(super) async fn draft(
         contract_id: contract.id,
         job_id: contract.job_id,
         title: contract.title.clone(),
-        client: party(contract.client_id),
-        freelancer: party(contract.freelancer_id),
+        client,
+        freelancer,
         period_start: bill.period.map(|p| p.0),
         period_end: bill.period.map(|p| p.1),
         currency,

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use domain::contract::{ContractStatus, MilestoneEventKind, MilestoneStatus, PaymentAction, WorkNote};
-use domain::invoice::{InvoiceKind, InvoiceLine};
+use domain::invoice::{InvoiceKind, InvoiceLine, InvoiceParty};
 use domain::job::{BUDGET_CENTS, PaymentType};
 use domain::notification::NotificationKind;
 use domain::proposal::MilestoneDraft;
@@ -18,6 +18,8 @@ use store::invoices::Billed;
 use store::ledger;
 use store::milestone_moves::{self, MilestoneMove};
 use store::milestones::{self, MilestoneEvent};
+use store::payables::{self, Payable};
+use store::settings::Stored;
 use store::{ConnectionTrait, files};
 
 use super::books::Books;
@@ -123,15 +125,16 @@ impl Payments {
     ) -> Result<MilestoneRecord, MarketError> {
         let now = Utc::now();
         if action == PaymentAction::Release {
-            let (contract, milestone) = payable(&self.db, user, contract_id, milestone_id, action, false).await?;
-            let books = self.books(&self.db, now).await?;
-            let release = release(&self.db, &books, &contract, &milestone, Some(user)).await?;
+            let payable = payable(&self.db, user, contract_id, milestone_id, action, false).await?;
+            let books = self.books(&payable.settings, now)?;
+            let release = release(&books, &payable, Some(user))?;
             milestone_moves::write_alone(&self.db, &release).await?.ok_or_else(changed)?;
-            return Ok(MilestoneRecord { status: release.to, ..milestone });
+            return Ok(MilestoneRecord { status: release.to, ..payable.milestone });
         }
         let txn = store::begin_write(&self.db).await?;
-        let (contract, milestone) = payable(&txn, user, contract_id, milestone_id, action, true).await?;
-        let books = self.books(&txn, now).await?;
+        let Payable { contract, milestone, settings, .. } =
+            payable(&txn, user, contract_id, milestone_id, action, true).await?;
+        let books = self.books(&settings, now)?;
         let status = if action == PaymentAction::Fund {
             let funding = fund(&books, &contract, &milestone, payment_source).await?;
             milestone_moves::write(&txn, &funding).await?.ok_or_else(changed)?;
@@ -144,11 +147,12 @@ impl Payments {
         Ok(MilestoneRecord { status, ..milestone })
     }
 
-    async fn books(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Books<'_>, MarketError> {
+    /// The books of a payment under the `stored` settings, read with what it moves.
+    fn books(&self, stored: &Stored, now: DateTime<Utc>) -> Result<Books<'_>, MarketError> {
         Ok(Books {
             provider: self.provider.as_ref(),
             notifier: &self.notifier,
-            settings: settings::current(db).await?,
+            settings: settings::in_force(stored)?,
             now,
         })
     }
@@ -176,7 +180,7 @@ impl Payments {
                 "the milestone's escrow is frozen by a dispute; decide the dispute instead",
             ));
         }
-        let books = self.books(&txn, now).await?;
+        let books = self.books(&store::settings::load(&txn).await?, now)?;
         refund(&txn, &books, &contract, &milestone, Some(admin)).await?;
         let details =
             json!({"contract_id": contract.id, "amount": milestone.amount, "status_before": milestone.status});
@@ -290,21 +294,21 @@ impl Payments {
     pub async fn release_unanswered(&self, now: DateTime<Utc>) -> Result<usize, MarketError> {
         let days = settings::current(&self.db).await?.auto_release_days;
         let due = milestones::unanswered(&self.db, now - Duration::days(i64::from(days)), RELEASE_BATCH).await?;
-        let books = self.books(&self.db, now).await?;
         let mut released = 0;
         for owned in due {
             // Under the milestone's lock, checked again: the client may have
             // approved it, or asked for changes that were handed in since.
             let txn = store::begin_write(&self.db).await?;
-            let milestone = own_milestone(&txn, owned.contract_id, owned.milestone.id).await?;
-            let still_due = milestone.status == MilestoneStatus::Submitted
-                && milestone.submitted_at.is_some_and(|at| at <= now - Duration::days(i64::from(days)));
+            let payable = payables::find(&txn, owned.contract_id, owned.milestone.id, true)
+                .await?
+                .ok_or(MarketError::NotFound("milestone"))?;
+            let still_due = payable.milestone.status == MilestoneStatus::Submitted
+                && payable.milestone.submitted_at.is_some_and(|at| at <= now - Duration::days(i64::from(days)));
             if !still_due {
                 continue;
             }
-            let contract =
-                store::contracts::find_head(&txn, owned.contract_id).await?.ok_or(MarketError::NotFound("contract"))?;
-            let release = release(&txn, &books, &contract, &milestone, None).await?;
+            let books = self.books(&payable.settings, now)?;
+            let release = release(&books, &payable, None)?;
             milestone_moves::write(&txn, &release).await?.ok_or_else(changed)?;
             txn.commit().await?;
             released += 1;
@@ -313,10 +317,11 @@ impl Payments {
     }
 }
 
-/// Finds the contract and milestone a payment is asked on, and checks that
-/// `user` may make it: the client funds and releases, the freelancer
-/// refunds; a disputed milestone's escrow moves only through its dispute.
-/// With `lock`, the milestone stays locked until the transaction ends.
+/// Finds the milestone a payment is asked on, with what deciding the
+/// payment needs, and checks that `user` may make it: the client funds and
+/// releases, the freelancer refunds; a disputed milestone's escrow moves
+/// only through its dispute. With `lock`, the milestone stays locked until
+/// the transaction ends.
 async fn payable(
     db: &impl ConnectionTrait,
     user: UserId,
@@ -324,32 +329,38 @@ async fn payable(
     milestone_id: MilestoneId,
     action: PaymentAction,
     lock: bool,
-) -> Result<(ContractRecord, MilestoneRecord), MarketError> {
-    let contract = store::contracts::find_head(db, contract_id)
-        .await?
-        .filter(|c| c.is_party(user))
-        .ok_or(MarketError::NotFound("contract"))?;
+) -> Result<Payable, MarketError> {
+    let Some(payable) = payables::find(db, contract_id, milestone_id, lock).await? else {
+        // No such milestone on the contract; what the caller is told depends on who they are.
+        let contract = store::contracts::find_head(db, contract_id).await?;
+        let contract = contract.filter(|c| c.is_party(user)).ok_or(MarketError::NotFound("contract"))?;
+        may_pay(&contract, user, action)?;
+        return Err(MarketError::NotFound("milestone"));
+    };
+    if !payable.contract.is_party(user) {
+        return Err(MarketError::NotFound("contract"));
+    }
+    may_pay(&payable.contract, user, action)?;
+    if payable.milestone.status == MilestoneStatus::Disputed {
+        return Err(MarketError::conflict("milestone_disputed", "the milestone's escrow is frozen by a dispute"));
+    }
+    Ok(payable)
+}
+
+/// Whether `user` may make a payment of this kind on the contract.
+fn may_pay(contract: &ContractRecord, user: UserId, action: PaymentAction) -> Result<(), MarketError> {
     let allowed = match action {
         PaymentAction::Fund | PaymentAction::Release => user == contract.client_id,
         PaymentAction::Refund => user == contract.freelancer_id,
     };
-    if !allowed {
-        let who = if action == PaymentAction::Refund { "freelancer" } else { "client" };
-        return Err(MarketError::forbidden(
-            if who == "client" { "client_only" } else { "freelancer_only" },
-            format!("only the {who} can {action} a milestone"),
-        ));
+    if allowed {
+        return Ok(());
     }
-    let milestone = if lock {
-        own_milestone(db, contract_id, milestone_id).await?
-    } else {
-        let found = milestones::find(db, milestone_id).await?.filter(|m| m.contract_id == contract_id);
-        found.ok_or(MarketError::NotFound("milestone"))?.milestone
-    };
-    if milestone.status == MilestoneStatus::Disputed {
-        return Err(MarketError::conflict("milestone_disputed", "the milestone's escrow is frozen by a dispute"));
-    }
-    Ok((contract, milestone))
+    let who = if action == PaymentAction::Refund { "freelancer" } else { "client" };
+    Err(MarketError::forbidden(
+        if who == "client" { "client_only" } else { "freelancer_only" },
+        format!("only the {who} can {action} a milestone"),
+    ))
 }
 
 /// Charges the client and decides how the money goes into escrow.
@@ -394,25 +405,23 @@ async fn fund(
 
 /// Decides how the milestone is paid out of escrow to the freelancer, and
 /// its invoice. `by` is the approving client, or nobody for an automatic release.
-async fn release(
-    db: &impl ConnectionTrait,
-    books: &Books<'_>,
-    contract: &ContractRecord,
-    milestone: &MilestoneRecord,
-    by: Option<UserId>,
-) -> Result<MilestoneMove, MarketError> {
+fn release(books: &Books<'_>, payable: &Payable, by: Option<UserId>) -> Result<MilestoneMove, MarketError> {
+    let Payable { contract, milestone, charge, .. } = payable;
     let next = milestone.status.release()?;
     let (transaction, freelancer_fee) = books.payout(contract, milestone.amount, false)?;
-    let charged = store::provider::charge_for_milestone(db, milestone.id).await?;
     let mut line = InvoiceLine::priced(milestone.title.clone(), milestone.amount, books.settings.fees())
         .map_err(|e| super::invalid(e.into()))?;
     line.freelancer_fee = freelancer_fee;
-    if let Some(charged) = charged {
+    if let Some(charged) = charge {
         line.client_fee = charged.amount.checked_sub(milestone.amount).map_err(|e| super::invalid(e.into()))?;
     }
     let billed = Billed::Milestone(milestone.id);
     let bill = Bill { kind: InvoiceKind::Milestone, billed, period: None, lines: vec![line] };
-    let invoice = draft(db, contract, bill, books.now).await?;
+    let parties = [
+        InvoiceParty { id: contract.client_id, name: payable.client_name.clone() },
+        InvoiceParty { id: contract.freelancer_id, name: payable.freelancer_name.clone() },
+    ];
+    let invoice = draft(contract, parties, bill, books.now)?;
     let released = (contract.freelancer_id, NotificationKind::MilestoneReleased, payload(contract, milestone));
     let notifications = std::iter::once(released)
         .chain(ready_notices(&invoice))
