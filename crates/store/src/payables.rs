@@ -4,6 +4,7 @@
 //! the milestone. One statement, so that a payment pays one round trip for
 //! its reads as it pays one for its writes (`milestone_moves`).
 
+use domain::ledger::Movement;
 use domain::{ContractId, MilestoneId, Money};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, IntoCondition, JoinType, LockType};
 use sea_orm::{
@@ -82,7 +83,7 @@ pub async fn find(
             transaction::Entity,
             Expr::col((transaction::Entity, transaction::Column::MilestoneId))
                 .equals((milestone::Entity, milestone::Column::Id))
-                .and(Expr::col((transaction::Entity, transaction::Column::Movement)).eq("fund")),
+                .and(Expr::col((transaction::Entity, transaction::Column::Movement)).eq(Movement::Fund.as_str())),
         )
         .join(
             JoinType::LeftJoin,
