@@ -32,7 +32,7 @@ impl App {
     pub async fn build(config: &Config) -> anyhow::Result<Self> {
         let (services, realtime) = build_services(config).await?;
         let state = AppState {
-            services: services.clone(),
+            services: Arc::new(services.clone()),
             config: Arc::new(HttpConfig {
                 trust_forwarded_for: config.trust_forwarded_for,
                 cors_origins: config.cors_origins.clone(),
