@@ -164,8 +164,7 @@ pub async fn find(db: &impl ConnectionTrait, id: ContractId) -> StoreResult<Opti
     record(model, milestones).map(Some)
 }
 
-/// The contract without its milestones (`milestones` left empty): for a
-/// movement on one milestone, which locks and reads that one itself.
+/// The contract without its milestones (`milestones` left empty).
 pub async fn find_head(db: &impl ConnectionTrait, id: ContractId) -> StoreResult<Option<ContractRecord>> {
     let Some(model) = contract::Entity::find_by_id(id.into_uuid()).one(db).await? else { return Ok(None) };
     head(model).map(Some)

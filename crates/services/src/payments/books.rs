@@ -12,7 +12,7 @@ use store::ConnectionTrait;
 use store::contracts::ContractRecord;
 use store::ledger::{self, Subject};
 use store::milestone_moves::Receipt;
-use store::provider::{self, PaymentKind};
+use store::provider::{self, PaymentKind, ProviderPayment};
 
 use super::invalid;
 use crate::jobs::MarketError;
@@ -118,21 +118,22 @@ impl Books<'_> {
     }
 
     /// Gives a funded milestone's escrow back to the client through the
-    /// provider, with the client fee charged on it.
+    /// provider, with the client fee `charge` (the funding, as read with the
+    /// milestone) took on it.
     pub async fn refund_milestone(
         &self,
         db: &impl ConnectionTrait,
         contract: &ContractRecord,
         milestone: MilestoneId,
         amount: Money,
+        charge: Option<&ProviderPayment>,
     ) -> Result<(), MarketError> {
-        let charge = provider::charge_for_milestone(db, milestone).await?;
-        let fee = match &charge {
+        let fee = match charge {
             Some(charge) => charge.amount.checked_sub(amount).map_err(|e| invalid(e.into()))?,
             None => amount.percentage(self.settings.client_fee_bps).map_err(|e| invalid(e.into()))?,
         };
         let (transaction, back) = rules::refund(contract.id, amount, fee).map_err(invalid)?;
-        let charge_reference = charge.map(|c| c.reference).unwrap_or_default();
+        let charge_reference = charge.map(|c| c.reference.clone()).unwrap_or_default();
         let key = format!("refund-{milestone}");
         let receipt = self.provider.refund(Refund { key, amount: back, charge_reference }).await?;
         let subject =

@@ -9,11 +9,11 @@ use domain::notification::NotificationKind;
 use domain::{ContractId, UserId};
 use serde_json::json;
 use store::contracts::{self, ContractRecord};
-use store::{ConnectionTrait, profiles};
+use store::{ConnectionTrait, payables, profiles};
 
+use super::Payments;
 use super::books::Books;
 use super::milestones::refund;
-use super::{Payments, own_milestone};
 use crate::jobs::MarketError;
 use crate::notifier::Notifier;
 use crate::settings;
@@ -93,8 +93,9 @@ async fn cancel(
     }
     let next = contract.status.cancel()?;
     for milestone in contract.milestones.iter().filter(|m| m.status.is_funded()) {
-        let locked = own_milestone(db, contract.id, milestone.id).await?;
-        refund(db, books, contract, &locked, Some(user)).await?;
+        let locked =
+            payables::find(db, contract.id, milestone.id, true).await?.ok_or(MarketError::NotFound("milestone"))?;
+        refund(db, books, &locked, Some(user)).await?;
     }
     if !contracts::end(db, contract.id, contract.status, next, books.now).await? {
         return Err(ended_meanwhile());

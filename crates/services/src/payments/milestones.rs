@@ -132,19 +132,18 @@ impl Payments {
             return Ok(MilestoneRecord { status: release.to, ..payable.milestone });
         }
         let txn = store::begin_write(&self.db).await?;
-        let Payable { contract, milestone, settings, .. } =
-            payable(&txn, user, contract_id, milestone_id, action, true).await?;
-        let books = self.books(&settings, now)?;
+        let payable = payable(&txn, user, contract_id, milestone_id, action, true).await?;
+        let books = self.books(&payable.settings, now)?;
         let status = if action == PaymentAction::Fund {
-            let funding = fund(&books, &contract, &milestone, payment_source).await?;
+            let funding = fund(&books, &payable.contract, &payable.milestone, payment_source).await?;
             milestone_moves::write(&txn, &funding).await?.ok_or_else(changed)?;
             funding.to
         } else {
-            refund(&txn, &books, &contract, &milestone, Some(user)).await?
+            refund(&txn, &books, &payable, Some(user)).await?
         };
         txn.commit().await?;
         // A payment changes the milestone's status and nothing else of it.
-        Ok(MilestoneRecord { status, ..milestone })
+        Ok(MilestoneRecord { status, ..payable.milestone })
     }
 
     /// The books of a payment under the `stored` settings, read with what it moves.
@@ -171,17 +170,19 @@ impl Payments {
         let reason = domain::moderation::reason(reason)?;
         let now = Utc::now();
         let txn = store::begin_write(&self.db).await?;
-        let found = milestones::find_for_update(&txn, milestone_id).await?.ok_or(MarketError::NotFound("milestone"))?;
-        let (contract_id, milestone) = (found.contract_id, found.milestone);
-        let contract = store::contracts::find(&txn, contract_id).await?.ok_or(MarketError::NotFound("contract"))?;
+        let found = milestones::find(&txn, milestone_id).await?.ok_or(MarketError::NotFound("milestone"))?;
+        let contract_id = found.contract_id;
+        let payable =
+            payables::find(&txn, contract_id, milestone_id, true).await?.ok_or(MarketError::NotFound("milestone"))?;
+        let (contract, milestone) = (&payable.contract, &payable.milestone);
         if milestone.status == MilestoneStatus::Disputed {
             return Err(MarketError::conflict(
                 "milestone_disputed",
                 "the milestone's escrow is frozen by a dispute; decide the dispute instead",
             ));
         }
-        let books = self.books(&store::settings::load(&txn).await?, now)?;
-        refund(&txn, &books, &contract, &milestone, Some(admin)).await?;
+        let books = self.books(&payable.settings, now)?;
+        refund(&txn, &books, &payable, Some(admin)).await?;
         let details =
             json!({"contract_id": contract.id, "amount": milestone.amount, "status_before": milestone.status});
         let action = crate::admin::Action {
@@ -194,7 +195,7 @@ impl Payments {
         };
         crate::admin::audit(&txn, action, now).await?;
         // The client hears of the money from the refund itself; the freelancer hears why.
-        let mut told = payload(&contract, &milestone);
+        let mut told = payload(contract, milestone);
         told["reason"] = json!(reason);
         self.notifier.notify(&txn, contract.freelancer_id, NotificationKind::AdminRefund, told, now).await?;
         let updated = reload_milestone(&txn, contract_id, milestone_id).await?;
@@ -447,15 +448,15 @@ fn release(books: &Books<'_>, payable: &Payable, by: Option<UserId>) -> Result<M
 pub(super) async fn refund(
     db: &impl ConnectionTrait,
     books: &Books<'_>,
-    contract: &ContractRecord,
-    milestone: &MilestoneRecord,
+    payable: &Payable,
     by: Option<UserId>,
 ) -> Result<MilestoneStatus, MarketError> {
+    let Payable { contract, milestone, charge, .. } = payable;
     let next = milestone.status.refund()?;
     if !milestones::transition(db, milestone.id, milestone.status, next, books.now).await? {
         return Err(changed());
     }
-    books.refund_milestone(db, contract, milestone.id, milestone.amount).await?;
+    books.refund_milestone(db, contract, milestone.id, milestone.amount, charge.as_ref()).await?;
     milestones::add_event(db, milestone.id, by, MilestoneEventKind::Refunded, "", books.now).await?;
     books
         .notifier
