@@ -78,6 +78,27 @@ export function Options({ labels }: { labels: Record<string, string> }) {
   ));
 }
 
+interface StatusFilterProps<S extends string> {
+  value: S | "";
+  labels: Record<S, string>;
+  /** The choice that shows every status: "All jobs". */
+  all: string;
+  onChange: (value: S | "") => void;
+}
+
+/** "Show …" above a list: one status, or all of them. */
+export function StatusFilter<S extends string>({ value, labels, all, onChange }: StatusFilterProps<S>) {
+  return (
+    <label className="inline-select">
+      Show{" "}
+      <select value={value} onChange={(e) => onChange(e.target.value as S | "")}>
+        <option value="">{all}</option>
+        <Options labels={labels} />
+      </select>
+    </label>
+  );
+}
+
 interface DurationFieldProps {
   legend: ReactNode;
   hours: string;

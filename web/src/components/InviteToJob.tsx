@@ -6,6 +6,7 @@ import { inviteFreelancer } from "../api/proposals";
 import { SelectField, TextAreaField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 import { Loading } from "./Status";
+import { FormActions } from "./FormActions";
 
 interface InviteToJobProps {
   freelancerId: string;
@@ -75,14 +76,7 @@ export function InviteToJob({ freelancerId, freelancerName, onClose }: InviteToJ
         placeholder={`Hi ${freelancerName.split(" ")[0]}, I think you would be a great fit for this job.`}
         onChange={(e) => setMessage(e.target.value)}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={invite.isPending}>
-          {invite.isPending ? "Sending…" : "Send invitation"}
-        </button>
-        <button type="button" className="button button--ghost button--small" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions small pending={invite.isPending} pendingLabel="Sending…" submitLabel="Send invitation" onCancel={onClose} />
     </form>
   );
 }

@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { createJob, updateJob } from "../api/jobs";
-import { ApiError } from "../api/errors";
 import type { ExperienceLevel, Job, PaymentType, ProjectDuration, Visibility } from "../api/types";
+import { sendable } from "../lib/built";
 import { buildJobInput, emptyJobForm, formFromJob, MAX_QUESTIONS, newQuestion, type JobFormState } from "../lib/jobForm";
 import { DURATIONS, EXPERIENCE_LEVELS, PAYMENT_TYPES, VISIBILITIES } from "../lib/labels";
 import { currencyLabel } from "../lib/money";
 import { categoriesQuery } from "../pages/marketQueries";
 import { Options, SelectField, TextAreaField, TextField } from "./Field";
-import { FormErrors, serverFieldErrors } from "./FormErrors";
+import { FormErrors } from "./FormErrors";
 import { SkillPicker } from "./SkillPicker";
+import { useFormSave } from "./useFormSave";
 
 interface JobFormProps {
   /** The job to edit; without one the form posts a new job. */
@@ -45,39 +46,12 @@ function tomorrow(): string {
 /** Posting a job, or editing one: per-field messages from the form's checks and the server's 422s. */
 export function JobForm({ job, onSaved, onCancel }: JobFormProps) {
   const [state, setState] = useState<JobFormState>(() => (job ? formFromJob(job) : emptyJobForm()));
-  const [error, setError] = useState<unknown>(null);
-  const [failedSaves, setFailedSaves] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
   const categories = useQuery(categoriesQuery());
+  const { mutation: save, error, errors, summary, clearError } = useFormSave(({ draft }: { draft: boolean }) => {
+    const input = sendable(buildJobInput(state, { draft: job ? undefined : draft, attachmentFileIds: job?.attachment_file_ids }));
+    return job ? updateJob(job.id, input) : createJob(input);
+  }, onSaved);
 
-  const save = useMutation({
-    mutationFn: ({ draft }: { draft: boolean }) => {
-      const built = buildJobInput(state, { draft: job ? undefined : draft, attachmentFileIds: job?.attachment_file_ids });
-      if (!built.ok) throw new ApiError(422, "validation_failed", "validation failed", built.errors);
-      return job ? updateJob(job.id, built.input) : createJob(built.input);
-    },
-    onSuccess: (saved) => {
-      setError(null);
-      onSaved(saved);
-    },
-    onError: (err) => {
-      setError(err);
-      setFailedSaves((n) => n + 1);
-    },
-  });
-
-  useEffect(() => {
-    if (failedSaves > 0) summary.current?.focus();
-  }, [failedSaves]);
-
-  const errors = serverFieldErrors(error);
-
-  function clearError(path: string) {
-    if (error instanceof ApiError && path in error.fields) {
-      const { [path]: _cleared, ...rest } = error.fields;
-      setError(new ApiError(error.status, error.code, error.message, rest));
-    }
-  }
   const set = <K extends keyof JobFormState>(key: K, value: JobFormState[K]) => {
     setState((current) => ({ ...current, [key]: value }));
     clearError(key);

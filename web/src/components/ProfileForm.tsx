@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
 import { updateProfile } from "../api/endpoints";
-import { ApiError } from "../api/errors";
 import type { Availability, CompanySize, ExperienceLevel, OwnProfile } from "../api/types";
+import { sendable } from "../lib/built";
 import { AVAILABILITY, COMPANY_SIZES, EXPERIENCE_LEVELS } from "../lib/labels";
 import { currencyLabel } from "../lib/money";
 import { buildProfileUpdate, formFromProfile, newExperience, type ExperienceDraft, type ProfileFormState } from "../lib/profileForm";
 import { AvatarUpload } from "./AvatarUpload";
 import { Options, SelectField, TextAreaField, TextField } from "./Field";
-import { FormErrors, serverFieldErrors } from "./FormErrors";
+import { FormErrors } from "./FormErrors";
 import { SkillPicker } from "./SkillPicker";
+import { useFormSave } from "./useFormSave";
 
 interface ProfileFormProps {
   profile: OwnProfile;
@@ -48,39 +48,14 @@ function timeZones(): string[] {
 
 export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   const [state, setState] = useState<ProfileFormState>(() => formFromProfile(profile));
-  const [error, setError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
-  // Bumped when a save fails, to move focus to the summary (not on every edit).
-  const [failedSaves, setFailedSaves] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
   const zones = useMemo(timeZones, []);
   const browserZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const { mutation: save, error, errors, summary, clearError } = useFormSave(
+    () => updateProfile(sendable(buildProfileUpdate(state, profile))),
+    onSaved,
+  );
 
-  const save = useMutation({
-    mutationFn: updateProfile,
-    onSuccess: (saved) => {
-      setError(null);
-      onSaved(saved);
-    },
-    onError: (err) => {
-      setError(err);
-      setFailedSaves((n) => n + 1);
-    },
-  });
-
-  useEffect(() => {
-    if (failedSaves > 0) summary.current?.focus();
-  }, [failedSaves]);
-
-  const errors = serverFieldErrors(error);
-
-  /** Editing a field clears its message; the summary stays until the next save. */
-  function clearError(path: string) {
-    if (error instanceof ApiError && path in error.fields) {
-      const { [path]: _cleared, ...rest } = error.fields;
-      setError(new ApiError(error.status, error.code, error.message, rest));
-    }
-  }
   const set = <K extends keyof ProfileFormState>(key: K, value: ProfileFormState[K]) => {
     setState((current) => ({ ...current, [key]: value }));
     const path = FIELD_PATHS[key];
@@ -91,7 +66,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
       ...current,
       experience: current.experience.map((job, i) => (i === index ? { ...job, ...patch } : job)),
     }));
-    for (const key of Object.keys(patch)) clearError(`freelancer.experience[${index}].${key}`);
+    clearError(...Object.keys(patch).map((key) => `freelancer.experience[${index}].${key}`));
   };
 
   const shown = [
@@ -106,13 +81,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const built = buildProfileUpdate(state, profile);
-    if (!built.ok) {
-      setError(new ApiError(422, "validation_failed", "validation failed", built.errors));
-      setFailedSaves((n) => n + 1);
-      return;
-    }
-    save.mutate(built.update);
+    save.mutate();
   }
 
   const hadFreelancer = Boolean(profile.freelancer);

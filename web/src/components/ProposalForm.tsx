@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { useMutation } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
 import type { Job, Proposal, ProposalInput } from "../api/types";
+import { sendable } from "../lib/built";
 import { describePay, jobCurrency } from "../lib/jobs";
 import { currencyLabel, formatMoney, parseAmountToCents } from "../lib/money";
 import {
@@ -17,7 +17,8 @@ import {
   type ProposalFormState,
 } from "../lib/proposalForm";
 import { TextAreaField, TextField } from "./Field";
-import { FormErrors, serverFieldErrors } from "./FormErrors";
+import { FormErrors } from "./FormErrors";
+import { useFormSave } from "./useFormSave";
 
 interface ProposalFormProps {
   job: Job;
@@ -35,46 +36,13 @@ const MILESTONE_FIELDS = ["title", "amount", "due_date"] as const;
 /** What a freelancer offers: cover letter, price, time, answers and, for fixed-price jobs, milestones. */
 export function ProposalForm({ job, proposal, submit, onSubmitted, submitLabel = "Send proposal", onCancel }: ProposalFormProps) {
   const [state, setState] = useState<ProposalFormState>(() => (proposal ? formFromProposal(proposal, job) : emptyProposalForm(job)));
-  const [error, setError] = useState<unknown>(null);
-  const [failedSends, setFailedSends] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
+  const { mutation: send, error, errors, summary, clearError } = useFormSave(
+    () => submit(sendable(buildProposalInput(state, job, proposal?.attachment_file_ids))),
+    onSubmitted,
+  );
   const currency = jobCurrency(job);
   const fixed = job.payment_type === "fixed";
 
-  const send = useMutation({
-    mutationFn: () => {
-      const built = buildProposalInput(state, job, proposal?.attachment_file_ids);
-      if (!built.ok) throw new ApiError(422, "validation_failed", "validation failed", built.errors);
-      return submit(built.input);
-    },
-    onSuccess: (sent) => {
-      setError(null);
-      onSubmitted(sent);
-    },
-    onError: (err) => {
-      setError(err);
-      setFailedSends((n) => n + 1);
-    },
-  });
-
-  useEffect(() => {
-    if (failedSends > 0) summary.current?.focus();
-  }, [failedSends]);
-
-  const errors = serverFieldErrors(error);
-
-  function clearError(...paths: string[]) {
-    if (!(error instanceof ApiError)) return;
-    const rest = { ...error.fields };
-    let changed = false;
-    for (const path of paths) {
-      if (path in rest) {
-        delete rest[path];
-        changed = true;
-      }
-    }
-    if (changed) setError(new ApiError(error.status, error.code, error.message, rest));
-  }
   const set = <K extends keyof ProposalFormState>(key: K, value: ProposalFormState[K]) => {
     setState((current) => ({ ...current, [key]: value }));
     clearError(key);

@@ -6,6 +6,7 @@ import { listNames } from "../lib/friends";
 import { TextAreaField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 import { FriendPicker } from "./FriendPicker";
+import { FormActions } from "./FormActions";
 
 interface RecommendDialogProps {
   freelancer: { id: string; name: string };
@@ -75,14 +76,7 @@ export function RecommendDialog({ freelancer, onClose }: RecommendDialogProps) {
         placeholder={`What makes ${freelancer.name.split(" ")[0]} worth hiring?`}
         onChange={(e) => setNote(e.target.value)}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={recommend.isPending}>
-          {recommend.isPending ? "Sending…" : "Send recommendation"}
-        </button>
-        <button type="button" className="button button--ghost button--small" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions small pending={recommend.isPending} pendingLabel="Sending…" submitLabel="Send recommendation" onCancel={onClose} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { ReportReason, ReportSubject } from "../api/types";
 import { REPORT_REASONS } from "../lib/labels";
 import { Options, SelectField, TextAreaField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
+import { FormActions } from "./FormActions";
 
 interface ReportDialogProps {
   kind: ReportSubject;
@@ -65,14 +66,7 @@ export function ReportDialog({ kind, subjectId, what, onClose }: ReportDialogPro
         hint="What happened? Only the moderators read this."
         onChange={(e) => setDetails(e.target.value)}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={report.isPending}>
-          {report.isPending ? "Sending…" : "Send report"}
-        </button>
-        <button type="button" className="button button--ghost button--small" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions small pending={report.isPending} pendingLabel="Sending…" submitLabel="Send report" onCancel={onClose} />
     </form>
   );
 }

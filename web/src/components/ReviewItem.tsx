@@ -7,6 +7,7 @@ import { formatDate } from "../lib/labels";
 import { TextAreaField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 import { Stars } from "./Stars";
+import { FormActions } from "./FormActions";
 
 interface ReviewItemProps {
   review: Review;
@@ -84,14 +85,7 @@ function ReplyForm({ review, onClose }: { review: Review; onClose: () => void })
           setError(undefined);
         }}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={reply.isPending}>
-          {reply.isPending ? "Sending…" : "Post reply"}
-        </button>
-        <button type="button" className="button button--ghost button--small" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions small pending={reply.isPending} pendingLabel="Sending…" submitLabel="Post reply" onCancel={onClose} />
     </form>
   );
 }

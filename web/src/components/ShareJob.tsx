@@ -7,6 +7,7 @@ import { allFriendsQuery } from "../pages/friendQueries";
 import { TextAreaField } from "./Field";
 import { FormErrors, serverFieldErrors } from "./FormErrors";
 import { FriendPicker } from "./FriendPicker";
+import { FormActions } from "./FormActions";
 
 /** "Share with friends" on a job's page: pick friends, add a note. */
 export function ShareJob({ job }: { job: Pick<Job, "id" | "title"> }) {
@@ -81,14 +82,7 @@ function ShareJobForm({ job, onClose }: { job: Pick<Job, "id" | "title">; onClos
         placeholder={`Thought of you for “${job.title}”.`}
         onChange={(e) => setNote(e.target.value)}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={share.isPending}>
-          {share.isPending ? "Sharing…" : "Share"}
-        </button>
-        <button type="button" className="button button--ghost button--small" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions small pending={share.isPending} pendingLabel="Sharing…" submitLabel="Share" onCancel={onClose} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { FormErrors, serverFieldErrors } from "./FormErrors";
 import { MessageButton } from "./MessageButton";
 import { PersonItem } from "./PersonItem";
 import { ErrorPanel, Loading } from "./Status";
+import { FormActions } from "./FormActions";
 
 /** Freelancers who fit the client's open job, why, and a way to invite them. */
 export function SuggestedFreelancers({ job }: { job: Job }) {
@@ -92,14 +93,7 @@ function Suggestion({ job, suggestion }: { job: Job; suggestion: SuggestedFreela
                 placeholder={`Hi ${freelancer.name.split(" ")[0]}, I think you would be a great fit for “${job.title}”.`}
                 onChange={(e) => setMessage(e.target.value)}
               />
-              <div className="form-actions">
-                <button type="submit" className="button button--primary button--small" disabled={invite.isPending}>
-                  {invite.isPending ? "Sending…" : "Send invitation"}
-                </button>
-                <button type="button" className="button button--ghost button--small" onClick={() => setInviting(false)}>
-                  Cancel
-                </button>
-              </div>
+              <FormActions small pending={invite.isPending} pendingLabel="Sending…" submitLabel="Send invitation" onCancel={() => setInviting(false)} />
             </form>
           )}
           {invite.isSuccess && (

@@ -1,4 +1,5 @@
 import type { Currency, ExperienceLevel, Job, JobInput, PaymentType, ProjectDuration, SkillTag, Visibility } from "../api/types";
+import type { Built } from "./built";
 import { jobCurrency } from "./jobs";
 import { centsToInput, parseAmountToCents } from "./money";
 
@@ -78,7 +79,7 @@ export function formFromJob(job: Job): JobFormState {
   };
 }
 
-export type BuildJobResult = { ok: true; input: JobInput } | { ok: false; errors: Record<string, string> };
+export type BuildJobResult = Built<JobInput>;
 
 /** A whole number from `min` to `max` typed into a field, or null when blank. */
 function parseCount(text: string, min: number, max: number): { ok: true; value: number | null } | { ok: false } {

@@ -10,6 +10,7 @@ import type {
   ProfileUpdate,
   SkillTag,
 } from "../api/types";
+import type { Built } from "./built";
 import { centsToInput, parseHourlyRate } from "./money";
 
 export interface ExperienceDraft {
@@ -93,7 +94,7 @@ export function formFromProfile(profile: OwnProfile): ProfileFormState {
   };
 }
 
-export type BuildResult = { ok: true; update: ProfileUpdate } | { ok: false; errors: Record<string, string> };
+export type BuildResult = Built<ProfileUpdate>;
 
 /**
  * The PUT body for the form, or the problems to fix first, keyed by the same
@@ -160,5 +161,5 @@ export function buildProfileUpdate(state: ProfileFormState, profile: OwnProfile)
     update.client = client;
   }
 
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, update };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input: update };
 }

@@ -1,4 +1,5 @@
 import type { Currency, Job, MilestoneDraft, Proposal, ProposalInput } from "../api/types";
+import type { Built } from "./built";
 import { jobCurrency } from "./jobs";
 import { centsToInput, formatMoney, parseAmountToCents } from "./money";
 
@@ -76,7 +77,7 @@ export function milestoneMismatch(state: ProposalFormState, currency: Currency):
   return cents < bid.cents ? `${gap} of the bid is not in any milestone yet.` : `The milestones come to ${gap} more than the bid.`;
 }
 
-export type BuildProposalResult = { ok: true; input: ProposalInput } | { ok: false; errors: Record<string, string> };
+export type BuildProposalResult = Built<ProposalInput>;
 
 /**
  * The body for a bid (or an edit, or accepting an invitation), or the

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { searchFreelancers } from "../api/freelancers";
 import { ApiError } from "../api/errors";
 import type { Availability, ExperienceLevel, FreelancerLevel, SkillTag } from "../api/types";
+import { BoardSearch } from "../components/BoardSearch";
 import { Options, SelectField, TextField } from "../components/Field";
 import { FormErrors, serverFieldErrors } from "../components/FormErrors";
 import { FreelancerResult } from "../components/FreelancerResult";
@@ -51,18 +52,7 @@ export function FreelancersPage() {
   return (
     <div className="board">
       <h1>Find talent</h1>
-      <form className="board-search" role="search" aria-label="Freelancers" onSubmit={onSubmit}>
-        <input
-          type="search"
-          aria-label="Search freelancers"
-          placeholder="Search by name, headline or bio, e.g. Rust"
-          value={draft.q}
-          onChange={(e) => set("q", e.target.value)}
-        />
-        <button type="submit" className="button button--primary">
-          Search
-        </button>
-      </form>
+      <BoardSearch name="Freelancers" label="Search freelancers" placeholder="Search by name, headline or bio, e.g. Rust" value={draft.q} onChange={(q) => set("q", q)} onSubmit={onSubmit} />
 
       <div className="board-layout">
         <form className="card board-filters form" aria-label="Filters" onSubmit={onSubmit} noValidate>

@@ -3,9 +3,11 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { searchJobs } from "../api/jobs";
 import { ApiError } from "../api/errors";
 import type { ExperienceLevel, FacetCount, PaymentType, SkillTag } from "../api/types";
+import { BoardSearch } from "../components/BoardSearch";
 import { Options, SelectField, TextField } from "../components/Field";
 import { FormErrors, serverFieldErrors } from "../components/FormErrors";
 import { JobCard } from "../components/JobCard";
+import { LoadMore } from "../components/LoadMore";
 import { SkillPicker } from "../components/SkillPicker";
 import { ErrorPanel, Loading } from "../components/Status";
 import {
@@ -66,18 +68,7 @@ export function JobBoardPage() {
   return (
     <div className="board">
       <h1>Find work</h1>
-      <form className="board-search" role="search" aria-label="Jobs" onSubmit={onSubmit}>
-        <input
-          type="search"
-          aria-label="Search jobs"
-          placeholder="Search by keywords, e.g. landing page"
-          value={draft.q}
-          onChange={(e) => set("q", e.target.value)}
-        />
-        <button type="submit" className="button button--primary">
-          Search
-        </button>
-      </form>
+      <BoardSearch name="Jobs" label="Search jobs" placeholder="Search by keywords, e.g. landing page" value={draft.q} onChange={(q) => set("q", q)} onSubmit={onSubmit} />
 
       <div className="board-layout">
         <form className="card board-filters form" aria-label="Filters" onSubmit={onSubmit} noValidate>
@@ -205,14 +196,13 @@ export function JobBoardPage() {
                   <JobCard key={job.id} job={job} categoryName={names.get(job.category)} />
                 ))}
               </div>
-              {board.hasNextPage && (
-                <div className="load-more">
-                  <button type="button" className="button button--secondary" disabled={board.isFetchingNextPage} onClick={() => board.fetchNextPage()}>
-                    {board.isFetchingNextPage ? "Loading…" : "Load more jobs"}
-                  </button>
-                </div>
-              )}
-              {board.isFetchNextPageError && <ErrorPanel error={board.error} retry={() => board.fetchNextPage()} />}
+              <LoadMore
+                hasMore={board.hasNextPage}
+                loading={board.isFetchingNextPage}
+                error={board.isFetchNextPageError ? board.error : null}
+                onLoad={() => board.fetchNextPage()}
+                label="Load more jobs"
+              />
             </>
           )}
         </section>

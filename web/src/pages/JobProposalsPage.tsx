@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { listJobProposals } from "../api/proposals";
 import type { ProposalStatus } from "../api/types";
 import { useSession } from "../auth/session";
-import { Options } from "../components/Field";
+import { StatusFilter } from "../components/Field";
 import { LoadMore } from "../components/LoadMore";
 import { ProposalReview } from "../components/ProposalReview";
 import { ErrorPanel, Loading } from "../components/Status";
@@ -55,13 +55,7 @@ export function JobProposalsPage() {
           </li>
         </ul>
       </div>
-      <label className="inline-select">
-        Show{" "}
-        <select value={status} onChange={(e) => setStatus(e.target.value as ProposalStatus | "")}>
-          <option value="">All proposals</option>
-          <Options labels={PROPOSAL_STATUSES} />
-        </select>
-      </label>
+      <StatusFilter value={status} labels={PROPOSAL_STATUSES} all="All proposals" onChange={setStatus} />
       {proposals.isPending ? (
         <Loading label="Loading proposals…" />
       ) : !proposals.data ? (

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { listMyJobs } from "../api/jobs";
 import type { JobStatus } from "../api/types";
-import { Options } from "../components/Field";
+import { StatusFilter } from "../components/Field";
 import { LoadMore } from "../components/LoadMore";
 import { ErrorPanel, Loading } from "../components/Status";
 import { StatusBadge } from "../components/StatusBadge";
@@ -22,13 +22,7 @@ export function MyJobsPage() {
           Post a job
         </Link>
       </div>
-      <label className="inline-select">
-        Show{" "}
-        <select value={status} onChange={(e) => setStatus(e.target.value as JobStatus | "")}>
-          <option value="">All jobs</option>
-          <Options labels={JOB_STATUSES} />
-        </select>
-      </label>
+      <StatusFilter value={status} labels={JOB_STATUSES} all="All jobs" onChange={setStatus} />
       {jobs.isPending ? (
         <Loading label="Loading your jobs…" />
       ) : !jobs.data ? (

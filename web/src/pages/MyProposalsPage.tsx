@@ -3,7 +3,7 @@ import { Link, useLocation } from "react-router";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { listMyProposals, withdrawProposal } from "../api/proposals";
 import type { ProposalStatus, ProposalWithJob } from "../api/types";
-import { Options } from "../components/Field";
+import { StatusFilter } from "../components/Field";
 import { FormErrors } from "../components/FormErrors";
 import { LoadMore } from "../components/LoadMore";
 import { ErrorPanel, Loading } from "../components/Status";
@@ -26,13 +26,7 @@ export function MyProposalsPage() {
           Your proposal is updated.
         </p>
       )}
-      <label className="inline-select">
-        Show{" "}
-        <select value={status} onChange={(e) => setStatus(e.target.value as ProposalStatus | "")}>
-          <option value="">All proposals</option>
-          <Options labels={PROPOSAL_STATUSES} />
-        </select>
-      </label>
+      <StatusFilter value={status} labels={PROPOSAL_STATUSES} all="All proposals" onChange={setStatus} />
       {proposals.isPending ? (
         <Loading label="Loading your proposals…" />
       ) : !proposals.data ? (

@@ -11,6 +11,7 @@ import { ErrorPanel, Loading } from "../../components/Status";
 import { StatusBadge } from "../../components/StatusBadge";
 import { REPORT_REASONS, REPORT_STATUSES, formatDateTime } from "../../lib/labels";
 import { usePaged } from "../../lib/usePaged";
+import { FormActions } from "../../components/FormActions";
 
 // The first is the default.
 const FILTERS = { open: "Open", resolved: "Resolved", dismissed: "Dismissed", all: "All" } as const;
@@ -127,14 +128,7 @@ function HandleForm({ report, outcome, onClose }: { report: Report; outcome: "re
           setNoteError(undefined);
         }}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={handle.isPending}>
-          {handle.isPending ? "Saving…" : verb}
-        </button>
-        <button type="button" className="button button--ghost button--small" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormActions small pending={handle.isPending} pendingLabel="Saving…" submitLabel={verb} onCancel={onClose} />
     </form>
   );
 }
