@@ -118,8 +118,8 @@ impl Books<'_> {
     }
 
     /// Gives a funded milestone's escrow back to the client through the
-    /// provider, with the client fee `charge` (the funding, as read with the
-    /// milestone) took on it.
+    /// provider, and with it the client fee taken when it was funded
+    /// (`charge`, the funding as read with the milestone).
     pub async fn refund_milestone(
         &self,
         db: &impl ConnectionTrait,
