@@ -1,6 +1,7 @@
 //! Wiring: picks the adapters the configuration asks for, builds the
 //! services and the router, and serves them until a shutdown signal.
 
+use std::future::pending;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,6 +18,7 @@ use services::{AuthSettings, MailSettings, Ports, Services};
 use tokio::net::TcpListener;
 
 use crate::config::{Config, PaymentsConfig};
+use crate::periodic;
 use crate::realtime::Realtime;
 use crate::telemetry;
 
@@ -56,19 +58,14 @@ impl App {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let accounts = self.services.accounts.clone();
-        let housekeeping = tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_secs(300));
-            loop {
-                tick.tick().await;
-                accounts.housekeeping();
-            }
-        });
+        let housekeeping = tokio::spawn(periodic::every(HOUSEKEEPING_EVERY, pending(), move || {
+            accounts.housekeeping();
+            std::future::ready(())
+        }));
         let pushes = tokio::spawn(deliver_notifications(self.services.clone()));
         let views = tokio::spawn(count_profile_views(self.services.clone()));
-        let worker =
-            self.worker.then(|| tokio::spawn(crate::worker::run(self.services.clone(), std::future::pending())));
-        let mail_sender =
-            self.worker.then(|| tokio::spawn(crate::mail_sender::run(self.services.clone(), std::future::pending())));
+        let worker = self.worker.then(|| tokio::spawn(crate::worker::run(self.services.clone(), pending())));
+        let mail_sender = self.worker.then(|| tokio::spawn(crate::mail_sender::run(self.services.clone(), pending())));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
         housekeeping.abort();
@@ -83,6 +80,9 @@ impl App {
     }
 }
 
+/// How often idle login rate-limit keys are forgotten.
+const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(300);
+
 /// How often stored notifications are looked for and delivered.
 const DELIVER_EVERY: Duration = Duration::from_millis(250);
 
@@ -90,26 +90,19 @@ const DELIVER_EVERY: Duration = Duration::from_millis(250);
 /// a push to its user's sockets. Runs on every web instance; the store hands
 /// each notification to one of them.
 async fn deliver_notifications(services: Services) {
-    let mut tick = tokio::time::interval(DELIVER_EVERY);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
+    periodic::every(DELIVER_EVERY, pending(), || async {
         if let Err(err) = services.notifications.deliver_pending(chrono::Utc::now()).await {
             tracing::warn!(error = %err, "notification delivery round failed");
         }
-    }
+    })
+    .await;
 }
 
 /// How often the profile views this instance counted are written.
 const COUNT_VIEWS_EVERY: Duration = Duration::from_secs(1);
 
 async fn count_profile_views(services: Services) {
-    let mut tick = tokio::time::interval(COUNT_VIEWS_EVERY);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        flush_profile_views(&services).await;
-    }
+    periodic::every(COUNT_VIEWS_EVERY, pending(), || flush_profile_views(&services)).await;
 }
 
 async fn flush_profile_views(services: &Services) {

@@ -6,6 +6,7 @@ pub mod app;
 pub mod commands;
 pub mod config;
 pub mod mail_sender;
+pub mod periodic;
 pub mod realtime;
 pub mod telemetry;
 pub mod worker;

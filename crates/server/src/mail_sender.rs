@@ -13,15 +13,7 @@ const EVERY: Duration = Duration::from_secs(2);
 
 /// Sends due mail until `shutdown` resolves.
 pub async fn run(services: Services, shutdown: impl std::future::Future<Output = ()>) {
-    let mut tick = tokio::time::interval(EVERY);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    tokio::pin!(shutdown);
-    loop {
-        tokio::select! {
-            () = &mut shutdown => return,
-            _ = tick.tick() => deliver(&services).await,
-        }
-    }
+    crate::periodic::every(EVERY, shutdown, || deliver(&services)).await;
 }
 
 async fn deliver(services: &Services) {

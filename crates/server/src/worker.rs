@@ -17,15 +17,7 @@ const EVERY: Duration = Duration::from_secs(60);
 
 /// Runs the sweeps until `shutdown` resolves.
 pub async fn run(services: Services, shutdown: impl std::future::Future<Output = ()>) {
-    let mut tick = tokio::time::interval(EVERY);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    tokio::pin!(shutdown);
-    loop {
-        tokio::select! {
-            () = &mut shutdown => return,
-            _ = tick.tick() => sweep(&services).await,
-        }
-    }
+    crate::periodic::every(EVERY, shutdown, || sweep(&services)).await;
 }
 
 async fn sweep(services: &Services) {
