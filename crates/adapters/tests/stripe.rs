@@ -14,10 +14,13 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
-use domain::{Currency, Money};
 use serde_json::{Value, json};
-use services::ports::{Charge, PaymentProvider, Payout, ProviderError, Receipt, Refund};
+use services::ports::{PaymentProvider, ProviderError, Receipt, Refund};
 use url::Url;
+
+mod common;
+
+use common::{charge, closed_port, payout, usd};
 
 const SECRET_KEY: &str = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 const WEBHOOK_SECRET: &str = "whsec_5a8d7c1e9f";
@@ -251,36 +254,6 @@ fn provider(api_base: Url) -> StripeProvider {
         .expect("a provider")
 }
 
-fn usd(cents: i64) -> Money {
-    Money::new(cents, Currency::Usd)
-}
-
-fn charge(source: Option<&str>) -> Charge {
-    Charge {
-        key: "fund-milestone-7f3a".to_owned(),
-        amount: usd(150_075),
-        source: source.map(str::to_owned),
-        description: "Milestone 1: wireframes".to_owned(),
-    }
-}
-
-fn payout(destination: Option<&str>) -> Payout {
-    Payout {
-        key: "withdraw-2b91".to_owned(),
-        amount: usd(4_250),
-        destination: destination.map(str::to_owned),
-        description: "Downwork withdrawal".to_owned(),
-    }
-}
-
-/// A port nothing listens on.
-fn closed_port() -> Url {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
-    let address = listener.local_addr().expect("has an address");
-    drop(listener);
-    Url::parse(&format!("http://{address}")).expect("a URL")
-}
-
 fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
     pairs.iter().map(|(name, value)| ((*name).to_owned(), (*value).to_owned())).collect()
 }
@@ -463,7 +436,7 @@ async fn a_payout_transfers_to_the_connected_account() {
     assert_eq!(
         requests[0].form,
         form(&[
-            ("amount", "4250"),
+            ("amount", "4205"),
             ("currency", "usd"),
             ("destination", "acct_1MTfjCQ9PRzxEwkZ"),
             ("description", "Downwork withdrawal"),

@@ -9,20 +9,16 @@ use services::ports::{PaymentProvider, ProviderEvent, WebhookError};
 use sha2::Sha256;
 use url::Url;
 
+mod common;
+
+use common::closed_port;
+
 const SECRET_KEY: &str = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 const WEBHOOK_SECRET: &str = "whsec_5a8d7c1e9f";
 
 fn provider(api_base: Url) -> StripeProvider {
     StripeProvider::new(StripeConfig { api_base, secret_key: SECRET_KEY.into(), webhook_secret: WEBHOOK_SECRET.into() })
         .expect("a provider")
-}
-
-/// A port nothing listens on.
-fn closed_port() -> Url {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
-    let address = listener.local_addr().expect("has an address");
-    drop(listener);
-    Url::parse(&format!("http://{address}")).expect("a URL")
 }
 
 const EVENT: &str = r#"{

@@ -16,14 +16,18 @@ use axum::routing::any;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, TimeDelta, Utc};
-use domain::{Currency, Money};
 use serde_json::{Value, json};
-use services::ports::{Charge, PaymentProvider, Payout, ProviderError, ProviderEvent, Receipt, Refund, WebhookError};
+use services::ports::{PaymentProvider, ProviderError, ProviderEvent, Receipt, Refund, WebhookError};
 use url::Url;
 
 mod fake;
 
 use fake::*;
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use common::{charge, closed_port, payout, usd};
 
 const CLIENT_ID: &str = "AeA1QIZXiflr1_-r0U2UbWTziOWX1GRQer5Tu3kJ7T2xpLzCsM9Kq5LO";
 const CLIENT_SECRET: &str = "EGnHDxD_qRPdaLdZz8iCr8N7_MzF-YHPTkjs6NKYQvQSBngp4PTTVWkPZRbL";
@@ -39,36 +43,6 @@ fn provider(api_base: Url) -> PaypalProvider {
         webhook_id: WEBHOOK_ID.to_owned(),
     })
     .expect("a provider")
-}
-
-fn usd(cents: i64) -> Money {
-    Money::new(cents, Currency::Usd)
-}
-
-fn charge(source: Option<&str>) -> Charge {
-    Charge {
-        key: "fund-milestone-7f3a".to_owned(),
-        amount: usd(150_075),
-        source: source.map(str::to_owned),
-        description: "Milestone 1: wireframes".to_owned(),
-    }
-}
-
-fn payout(destination: Option<&str>) -> Payout {
-    Payout {
-        key: "withdraw-2b91".to_owned(),
-        amount: usd(4_205),
-        destination: destination.map(str::to_owned),
-        description: "Downwork withdrawal".to_owned(),
-    }
-}
-
-/// A port nothing listens on.
-fn closed_port() -> Url {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
-    let address = listener.local_addr().expect("has an address");
-    drop(listener);
-    Url::parse(&format!("http://{address}")).expect("a URL")
 }
 
 const TOKEN: &str = "/v1/oauth2/token";
